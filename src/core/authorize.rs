@@ -1,0 +1,575 @@
+//! Authorization-endpoint errors: redirect (query or fragment), `form_post`, or — when
+//! redirecting is not allowed — a direct 400.
+//!
+//! The rules (RFC 6749 §4.1.2.1, §4.2.2.1; OIDC Core §3.1.2.6; OAuth 2.0 Multiple
+//! Response Type Encoding Practices; Form Post Response Mode; RFC 9207; RFC 9700 §4.11):
+//!
+//! * An error is redirected **only to a redirect URI the server verified** against the
+//!   client's registration. [`AuthorizationError`] takes a [`VerifiedRedirectUri`], and the
+//!   only way to get one is [`verify_redirect_uri`]. When verification fails (unknown
+//!   client, missing or unregistered `redirect_uri`) there is no redirect:
+//!   [`RedirectUriError::to_error`] gives the error to render directly as a 400.
+//! * `invalid_client` and the OpenID Federation trust-establishment codes are never
+//!   redirected (their table rows say so); [`AuthorizationError::to_response`] renders
+//!   them as a direct 400 even with a verified URI.
+//! * Parameters are `error`, `error_description`, `error_uri`, `state` (exactly as
+//!   received) and `iss` (RFC 9207) when configured, in that order. Extra members are not
+//!   sent ("Other parameters SHOULD NOT be returned", OIDC Core §3.1.2.6).
+//! * Query mode keeps the registered URI's own query; fragment mode appends `#…`;
+//!   `form_post` answers 200 with an auto-submitting HTML form whose values are
+//!   HTML-escaped, and `Cache-Control: no-store`.
+//! * Redirects use **303 See Other** by default (RFC 9700 §4.12, OAuth 2.1 §7.5.3); 302 is
+//!   selectable; 307 is not representable (OAuth 2.1 §1.6).
+//!
+//! ```
+//! use oauth_errors::authorize::{verify_redirect_uri, AuthorizationError, ResponseMode, State};
+//! use oauth_errors::OAuthError;
+//!
+//! let registered = ["https://client.example.com/cb?tenant=7"];
+//! let uri = verify_redirect_uri(Some("https://client.example.com/cb?tenant=7"), &registered)?;
+//! let r = AuthorizationError::new(OAuthError::AccessDenied.into(), uri)
+//!     .state(State::new("xyz")?)
+//!     .issuer("https://as.example.com".parse()?)
+//!     .to_response();
+//! assert_eq!(r.status(), 303);
+//! assert_eq!(
+//!     r.headers()["location"],
+//!     "https://client.example.com/cb?tenant=7&error=access_denied&state=xyz&iss=https%3A%2F%2Fas.example.com"
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use core::fmt;
+use core::str::FromStr;
+use std::borrow::Cow;
+
+use bytes::Bytes;
+use http::header::{CONTENT_TYPE, LOCATION};
+use http::{HeaderValue, Response, StatusCode};
+
+use crate::core::code::OAuthError;
+use crate::core::endpoint::Endpoint;
+use crate::core::error::ErrorResponse;
+use crate::core::headers::TEXT_HTML;
+use crate::core::response::no_store;
+use crate::core::text::{self, TextError};
+
+/// The longest `state` accepted, in bytes.
+pub const MAX_STATE_LEN: usize = 4096;
+
+/// The client's `state` (RFC 6749 Appendix A.5: `1*VSCHAR`), echoed exactly.
+///
+/// `state` may contain `"`, `\`, `<`, `&` and spaces; it is percent-encoded in redirects
+/// and HTML-escaped in `form_post` pages, so it always arrives as sent.
+///
+/// ```
+/// use oauth_errors::authorize::State;
+///
+/// assert_eq!(State::new(r#"a "b" <c>"#).unwrap().as_str(), r#"a "b" <c>"#);
+/// assert!(State::new("line\nbreak").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct State(Cow<'static, str>);
+
+impl State {
+    /// Checks a state value: 1–4096 bytes of `%x20-7E`.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError`] naming the first violation. A request whose `state` fails this check
+    /// is malformed; answer it with `invalid_request` and no `state`.
+    pub fn new(state: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
+        let state = state.into();
+        text::check_bytes(&state, "state", MAX_STATE_LEN, text::is_vschar)?;
+        Ok(State(state))
+    }
+
+    /// The state.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The authorization server's issuer identifier, sent as `iss` (RFC 9207 §2).
+///
+/// An absolute `https` URL without query or fragment; `http` is accepted for loopback
+/// and development hosts (RFC 9207 requires `https`: that check is the deployment's).
+///
+/// ```
+/// use oauth_errors::authorize::Issuer;
+/// assert!("https://as.example.com".parse::<Issuer>().is_ok());
+/// assert!("https://as.example.com/?x=1".parse::<Issuer>().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Issuer(String);
+
+/// Why a value is not an [`Issuer`] or a redirect URI.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UriError {
+    /// Not an absolute `http`/`https` URI of printable ASCII without spaces.
+    #[error("not an absolute http(s) URI of printable ASCII without spaces")]
+    NotAbsolute,
+    /// Has a fragment (`#`), which RFC 6749 §3.1.2 forbids for redirect URIs and RFC 8414
+    /// for issuers.
+    #[error("must not contain a fragment")]
+    Fragment,
+    /// Has a query, which RFC 8414 §2 forbids for issuers.
+    #[error("must not contain a query")]
+    Query,
+    /// Longer than 2048 bytes.
+    #[error("longer than 2048 bytes")]
+    TooLong,
+}
+
+fn check_absolute(uri: &str) -> Result<(), UriError> {
+    if uri.len() > 2048 {
+        return Err(UriError::TooLong);
+    }
+    let lower = uri.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
+    if !scheme_ok
+        || !uri
+            .bytes()
+            .all(|b| (0x21..0x7F).contains(&b) && b != b'"' && b != b'\\' && b != b'<' && b != b'>')
+    {
+        return Err(UriError::NotAbsolute);
+    }
+    if uri.contains('#') {
+        return Err(UriError::Fragment);
+    }
+    Ok(())
+}
+
+impl FromStr for Issuer {
+    type Err = UriError;
+    fn from_str(s: &str) -> Result<Self, UriError> {
+        check_absolute(s)?;
+        if s.contains('?') {
+            return Err(UriError::Query);
+        }
+        Ok(Issuer(s.to_owned()))
+    }
+}
+
+impl Issuer {
+    /// The issuer identifier.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A redirect URI the server verified against the client's registration.
+///
+/// Only [`verify_redirect_uri`] creates one, so an authorization error can only be
+/// redirected to a URI that passed verification.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct VerifiedRedirectUri(String);
+
+impl VerifiedRedirectUri {
+    /// The URI.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Why a redirect URI could not be verified. The request must then **not** be
+/// redirected (RFC 6749 §4.1.2.1).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RedirectUriError {
+    /// No `redirect_uri` in the request and the client has not exactly one registered.
+    #[error("redirect_uri is required")]
+    Missing,
+    /// The requested URI is not registered for the client.
+    #[error("redirect_uri is not registered for this client")]
+    NotRegistered,
+    /// The requested or registered URI is malformed.
+    #[error("redirect_uri is invalid: {0}")]
+    Invalid(UriError),
+}
+
+impl RedirectUriError {
+    /// The error to render **directly** (400 at [`Endpoint::Authorization`], no
+    /// redirect): `invalid_request` with a fixed description naming the problem.
+    ///
+    /// ```
+    /// use oauth_errors::authorize::verify_redirect_uri;
+    ///
+    /// let err = verify_redirect_uri(Some("https://evil.example/cb"), &["https://client.example/cb"])
+    ///     .unwrap_err();
+    /// let r = err.to_error().response();
+    /// assert_eq!(r.status(), 400);
+    /// assert!(r.headers().get("location").is_none());
+    /// ```
+    pub fn to_error(&self) -> ErrorResponse {
+        let description = match self {
+            RedirectUriError::Missing => crate::error_text!("redirect_uri is required"),
+            RedirectUriError::NotRegistered => {
+                crate::error_text!("redirect_uri is not registered for this client")
+            }
+            RedirectUriError::Invalid(_) => crate::error_text!("redirect_uri is invalid"),
+        };
+        OAuthError::InvalidRequest.with_description(description).at(Endpoint::Authorization)
+    }
+}
+
+fn is_loopback_http(uri: &str) -> Option<(&str, &str)> {
+    // ("http://127.0.0.1" | "http://[::1]", rest after the port)
+    for host in ["http://127.0.0.1", "http://[::1]"] {
+        if let Some(rest) = uri.strip_prefix(host) {
+            let rest = match rest.strip_prefix(':') {
+                Some(r) => r.trim_start_matches(|c: char| c.is_ascii_digit()),
+                None => rest,
+            };
+            return Some((host, rest));
+        }
+    }
+    None
+}
+
+/// Verifies the request's `redirect_uri` against the client's registered URIs.
+///
+/// * Exact string comparison (RFC 9700 §4.1.3, OAuth 2.1 §2.3.1), except that for
+///   loopback `http://127.0.0.1` / `http://[::1]` URIs the port may differ (RFC 8252 §7.3,
+///   OAuth 2.1 §8.4.2).
+/// * No `redirect_uri` in the request: allowed when exactly one URI is registered
+///   (RFC 6749 §3.1.2.3).
+/// * The URI must be absolute `http(s)` without a fragment (RFC 6749 §3.1.2).
+///
+/// # Errors
+///
+/// [`RedirectUriError`] — and then there must be no redirect.
+///
+/// ```
+/// use oauth_errors::authorize::{verify_redirect_uri, RedirectUriError};
+///
+/// let registered = ["http://127.0.0.1:9999/cb"];
+/// assert!(verify_redirect_uri(Some("http://127.0.0.1:9999/cb"), &registered).is_ok());
+/// assert!(verify_redirect_uri(Some("http://127.0.0.1:4321/cb"), &registered).is_ok());
+/// assert!(verify_redirect_uri(None, &registered).is_ok());
+/// assert_eq!(
+///     verify_redirect_uri(Some("http://127.0.0.1:9999/cb/../x"), &registered),
+///     Err(RedirectUriError::NotRegistered)
+/// );
+/// ```
+pub fn verify_redirect_uri<S: AsRef<str>>(
+    requested: Option<&str>,
+    registered: &[S],
+) -> Result<VerifiedRedirectUri, RedirectUriError> {
+    let uri = match requested {
+        Some(req) => {
+            check_absolute(req).map_err(RedirectUriError::Invalid)?;
+            let matches = |reg: &str| {
+                reg == req
+                    || matches!(
+                        (is_loopback_http(reg), is_loopback_http(req)),
+                        (Some(a), Some(b)) if a == b
+                    )
+            };
+            if !registered.iter().any(|r| matches(r.as_ref())) {
+                return Err(RedirectUriError::NotRegistered);
+            }
+            req
+        }
+        None => match registered {
+            [only] => only.as_ref(),
+            _ => return Err(RedirectUriError::Missing),
+        },
+    };
+    check_absolute(uri).map_err(RedirectUriError::Invalid)?;
+    Ok(VerifiedRedirectUri(uri.to_owned()))
+}
+
+/// How authorization response parameters travel (`response_mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ResponseMode {
+    /// In the redirect URI's query (the default for `code` and `none`).
+    #[default]
+    Query,
+    /// In the redirect URI's fragment (the default for `token`, `id_token` and every
+    /// multi-valued response type).
+    Fragment,
+    /// As an auto-submitting HTML form POSTed to the redirect URI (Form Post Response Mode).
+    FormPost,
+}
+
+/// Why a `response_mode` cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResponseModeError {
+    /// Not `query`, `fragment` or `form_post`. OIDC Core §3.1.2.6: answer with a plain
+    /// 400 **without** error parameters.
+    #[error("unsupported response_mode")]
+    Unsupported,
+    /// `query` with a response type that returns tokens in the front channel, which
+    /// OAuth 2.0 Multiple Response Type Encoding Practices §3, §5 forbid.
+    #[error("response_mode=query is not allowed for this response_type")]
+    QueryNotAllowed,
+}
+
+impl ResponseMode {
+    /// The default mode for a `response_type` (Multiple Response Types §2.1–§5): `code`
+    /// and `none` → query; any type containing `token` or `id_token` → fragment; anything
+    /// else (including an unsupported or missing type) → query, the RFC 6749 code-flow
+    /// default.
+    ///
+    /// ```
+    /// use oauth_errors::authorize::ResponseMode;
+    /// assert_eq!(ResponseMode::default_for(Some("code")), ResponseMode::Query);
+    /// assert_eq!(ResponseMode::default_for(Some("code id_token")), ResponseMode::Fragment);
+    /// assert_eq!(ResponseMode::default_for(Some("token")), ResponseMode::Fragment);
+    /// assert_eq!(ResponseMode::default_for(None), ResponseMode::Query);
+    /// ```
+    pub fn default_for(response_type: Option<&str>) -> ResponseMode {
+        match response_type {
+            Some(rt) if rt.split(' ').any(|t| t == "token" || t == "id_token") => {
+                ResponseMode::Fragment
+            }
+            _ => ResponseMode::Query,
+        }
+    }
+
+    /// The mode for a request's `response_mode` and `response_type`.
+    ///
+    /// # Errors
+    ///
+    /// [`ResponseModeError`] for an unknown mode, or `query` with a token-returning type.
+    pub fn from_request(
+        response_mode: Option<&str>,
+        response_type: Option<&str>,
+    ) -> Result<ResponseMode, ResponseModeError> {
+        let default = ResponseMode::default_for(response_type);
+        match response_mode {
+            None | Some("") => Ok(default),
+            Some("query") if default == ResponseMode::Fragment => {
+                Err(ResponseModeError::QueryNotAllowed)
+            }
+            Some("query") => Ok(ResponseMode::Query),
+            Some("fragment") => Ok(ResponseMode::Fragment),
+            Some("form_post") => Ok(ResponseMode::FormPost),
+            Some(_) => Err(ResponseModeError::Unsupported),
+        }
+    }
+}
+
+/// The status of a redirect: 303 (default) or 302. 307 is deliberately absent: it would
+/// make the browser re-POST the user's credentials to the client (RFC 9700 §4.12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum RedirectStatus {
+    /// 303 See Other.
+    #[default]
+    SeeOther,
+    /// 302 Found (RFC 6749's examples).
+    Found,
+}
+
+impl RedirectStatus {
+    fn code(self) -> StatusCode {
+        match self {
+            RedirectStatus::SeeOther => StatusCode::SEE_OTHER,
+            RedirectStatus::Found => StatusCode::FOUND,
+        }
+    }
+}
+
+/// An authorization-endpoint error delivered to the client's verified redirect URI.
+///
+/// See the [module docs](self) for the rules it follows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuthorizationError {
+    error: ErrorResponse,
+    redirect_uri: VerifiedRedirectUri,
+    mode: ResponseMode,
+    status: RedirectStatus,
+    issuer: Option<Issuer>,
+}
+
+impl AuthorizationError {
+    /// An error for `redirect_uri`, in query mode with 303.
+    pub fn new(error: ErrorResponse, redirect_uri: VerifiedRedirectUri) -> Self {
+        AuthorizationError {
+            error,
+            redirect_uri,
+            mode: ResponseMode::Query,
+            status: RedirectStatus::SeeOther,
+            issuer: None,
+        }
+    }
+
+    /// Sets the response mode.
+    #[must_use]
+    pub fn mode(mut self, mode: ResponseMode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// Sets the redirect status.
+    #[must_use]
+    pub fn redirect_status(mut self, status: RedirectStatus) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// Sets `state` (also settable on the error with [`ErrorResponse::with_state`]).
+    #[must_use]
+    pub fn state(mut self, state: State) -> Self {
+        self.error = self.error.with_state(state);
+        self
+    }
+
+    /// Sets `iss` (RFC 9207).
+    #[must_use]
+    pub fn issuer(mut self, issuer: Issuer) -> Self {
+        self.issuer = Some(issuer);
+        self
+    }
+
+    /// The error.
+    pub fn error(&self) -> &ErrorResponse {
+        &self.error
+    }
+
+    /// Whether this error is delivered to the redirect URI (false for codes that are never
+    /// redirected: see [`CodeInfo::redirectable`](crate::CodeInfo::redirectable)).
+    pub fn redirects(&self) -> bool {
+        self.error.code().info().redirectable
+    }
+
+    fn params(&self) -> Vec<(&'static str, &str)> {
+        let e = &self.error;
+        let mut p = vec![("error", e.code().as_str())];
+        if let Some(d) = e.description() {
+            p.push(("error_description", d.as_str()));
+        }
+        if let Some(u) = e.uri() {
+            p.push(("error_uri", u.as_str()));
+        }
+        if let Some(s) = e.state() {
+            p.push(("state", s.as_str()));
+        }
+        if let Some(i) = &self.issuer {
+            p.push(("iss", i.as_str()));
+        }
+        p
+    }
+
+    /// The `Location` for query and fragment modes (`None` for `form_post` and for codes
+    /// that are never redirected).
+    pub fn location(&self) -> Option<String> {
+        if !self.redirects() {
+            return None;
+        }
+        let base = self.redirect_uri.as_str();
+        let mut out = String::with_capacity(base.len() + 64);
+        out.push_str(base);
+        match self.mode {
+            ResponseMode::Query => {
+                if !base.contains('?') {
+                    out.push('?');
+                } else if !(base.ends_with('?') || base.ends_with('&')) {
+                    out.push('&');
+                }
+            }
+            ResponseMode::Fragment => out.push('#'),
+            ResponseMode::FormPost => return None,
+        }
+        form_urlencode(&mut out, &self.params());
+        Some(out)
+    }
+
+    /// The response: a 303/302 redirect, a 200 `form_post` page, or — for a code that is
+    /// never redirected — the error rendered directly at [`Endpoint::Authorization`] (400).
+    pub fn to_response(&self) -> Response<Bytes> {
+        if !self.redirects() {
+            return self.error.to_response(Endpoint::Authorization);
+        }
+        let contract = self.error.contract();
+        let mut response = match self.mode {
+            ResponseMode::FormPost => {
+                let mut r = Response::new(Bytes::from(self.form_post_html()));
+                r.headers_mut().insert(CONTENT_TYPE, TEXT_HTML);
+                r
+            }
+            _ => {
+                let mut r = Response::new(Bytes::new());
+                *r.status_mut() = self.status.code();
+                let location = self.location().unwrap_or_default();
+                // Every byte is printable ASCII: the verified URI is checked, and the
+                // parameters are percent-encoded.
+                if let Ok(v) = HeaderValue::from_str(&location) {
+                    r.headers_mut().insert(LOCATION, v);
+                }
+                r
+            }
+        };
+        no_store(response.headers_mut(), contract);
+        response
+    }
+
+    /// The auto-submitting `form_post` page.
+    pub fn form_post_html(&self) -> String {
+        let mut html = String::with_capacity(512);
+        html.push_str(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Submit This Form</title></head>\n\
+             <body onload=\"document.forms[0].submit()\">\n<form method=\"post\" action=\"",
+        );
+        html_escape(&mut html, self.redirect_uri.as_str());
+        html.push_str("\">\n");
+        for (name, value) in self.params() {
+            html.push_str("<input type=\"hidden\" name=\"");
+            html.push_str(name);
+            html.push_str("\" value=\"");
+            html_escape(&mut html, value);
+            html.push_str("\"/>\n");
+        }
+        html.push_str("<noscript><button type=\"submit\">Continue</button></noscript>\n</form>\n</body></html>\n");
+        html
+    }
+}
+
+fn html_escape(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `application/x-www-form-urlencoded` (RFC 6749 Appendix B): unreserved characters
+/// kept, space as `+`, everything else percent-encoded as UTF-8.
+pub(crate) fn form_urlencode(out: &mut String, params: &[(&str, &str)]) {
+    for (i, (name, value)) in params.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        encode_component(out, name);
+        out.push('=');
+        encode_component(out, value);
+    }
+}
+
+fn encode_component(out: &mut String, s: &str) {
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(char::from(b))
+            }
+            b' ' => out.push('+'),
+            _ => text::push_pct(out, b),
+        }
+    }
+}
+
+impl fmt::Display for VerifiedRedirectUri {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -1,0 +1,291 @@
+//! Body formats: RFC 6749 JSON (the default), RFC 9457 problem details, and the
+//! [`BodyFormat`] trait for anything else.
+
+use std::error::Error as StdError;
+
+use http::{HeaderValue, StatusCode};
+
+use crate::core::endpoint::Endpoint;
+use crate::core::error::{ErrorResponse, MemberName, MemberValue};
+use crate::core::headers::{APPLICATION_JSON, APPLICATION_PROBLEM_JSON};
+use crate::core::text::ErrorText;
+
+/// What a [`BodyFormat`] knows about the response being written.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct BodyContext<'a> {
+    /// The HTTP status of the response.
+    pub status: StatusCode,
+    /// The endpoint the error is returned from.
+    pub endpoint: Endpoint,
+    /// The contract's fixed members (the error's own members take precedence).
+    pub fixed_members: &'a [(MemberName, MemberValue)],
+}
+
+impl<'a> BodyContext<'a> {
+    /// A context, for testing custom formats.
+    pub fn new(
+        status: StatusCode,
+        endpoint: Endpoint,
+        fixed_members: &'a [(MemberName, MemberValue)],
+    ) -> Self {
+        BodyContext { status, endpoint, fixed_members }
+    }
+
+    /// Every extra member to write: the error's own, then the contract's fixed members
+    /// whose names the error does not use.
+    pub fn members<'e>(
+        &self,
+        error: &'e ErrorResponse,
+    ) -> impl Iterator<Item = (&'e MemberName, &'e MemberValue)> + use<'e, 'a>
+    where
+        'a: 'e,
+    {
+        let own = error.members();
+        own.iter().map(|(n, v)| (n, v)).chain(
+            self.fixed_members
+                .iter()
+                .filter(move |(n, _)| !own.iter().any(|(o, _)| o == n))
+                .map(|(n, v)| (n, v)),
+        )
+    }
+}
+
+/// An error body format.
+///
+/// Implement it to declare an API's own error shape once (in a
+/// [`Contract`](crate::Contract)) and have every error rendered that way. A format that
+/// returns an error falls back to the canonical RFC 6749 body, so a broken format can
+/// never turn an error into a 500.
+///
+/// ```
+/// use oauth_errors::{BodyContext, BodyFormat, ErrorResponse};
+/// use http::HeaderValue;
+///
+/// /// `{"message": "..."}`, as many APIs send.
+/// struct MessageOnly;
+///
+/// impl BodyFormat for MessageOnly {
+///     fn content_type(&self) -> HeaderValue {
+///         HeaderValue::from_static("application/json")
+///     }
+///     fn write_body(
+///         &self,
+///         error: &ErrorResponse,
+///         _ctx: &BodyContext<'_>,
+///         out: &mut Vec<u8>,
+///     ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+///         let message = error.description().map_or(error.code().as_str(), |d| d.as_str());
+///         serde_json::to_writer(out, &serde_json::json!({ "message": message }))?;
+///         Ok(())
+///     }
+/// }
+/// ```
+pub trait BodyFormat: Send + Sync + 'static {
+    /// The `Content-Type` of bodies in this format.
+    fn content_type(&self) -> HeaderValue;
+
+    /// Appends the body for `error` to `out`.
+    ///
+    /// # Errors
+    ///
+    /// Any error makes the renderer discard `out` and write the RFC 6749 body instead.
+    fn write_body(
+        &self,
+        error: &ErrorResponse,
+        ctx: &BodyContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Box<dyn StdError + Send + Sync>>;
+}
+
+/// The RFC 6749 §5.2 JSON body: `error`, `error_description`, `error_uri` and any extra
+/// members at the top level, no `null`s, `Content-Type: application/json`. The default.
+///
+/// Keys are written in that order, members in insertion order (contract members after
+/// the error's own). Strict text is written as is (NQSCHAR needs no JSON escaping);
+/// relaxed text and JSON members are escaped by `serde_json`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OAuthJson;
+
+impl BodyFormat for OAuthJson {
+    fn content_type(&self) -> HeaderValue {
+        APPLICATION_JSON
+    }
+
+    fn write_body(
+        &self,
+        error: &ErrorResponse,
+        ctx: &BodyContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Box<dyn StdError + Send + Sync>> {
+        write_oauth_json(error, ctx, out);
+        Ok(())
+    }
+}
+
+pub(crate) fn write_oauth_json(error: &ErrorResponse, ctx: &BodyContext<'_>, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"error\":");
+    write_str(out, error.code().as_str());
+    if let Some(d) = error.description() {
+        out.extend_from_slice(b",\"error_description\":");
+        write_text(out, d);
+    }
+    if let Some(u) = error.uri() {
+        out.extend_from_slice(b",\"error_uri\":");
+        write_str(out, u.as_str());
+    }
+    write_members(out, ctx.members(error));
+    out.push(b'}');
+}
+
+/// Writes `,"name":value` for each member.
+pub(crate) fn write_members<'e>(
+    out: &mut Vec<u8>,
+    members: impl Iterator<Item = (&'e MemberName, &'e MemberValue)>,
+) {
+    for (n, v) in members {
+        out.push(b',');
+        write_str(out, n.as_str());
+        out.push(b':');
+        write_value(out, v);
+    }
+}
+
+pub(crate) fn write_value(out: &mut Vec<u8>, v: &MemberValue) {
+    match v {
+        MemberValue::Text(t) => write_text(out, t),
+        MemberValue::Json(j) => {
+            // Writing a `Value` into a `Vec` cannot fail.
+            if serde_json::to_writer(&mut *out, j).is_err() {
+                out.extend_from_slice(b"null");
+            }
+        }
+    }
+}
+
+pub(crate) fn write_text(out: &mut Vec<u8>, t: &ErrorText) {
+    if t.is_strict() {
+        out.push(b'"');
+        out.extend_from_slice(t.as_str().as_bytes());
+        out.push(b'"');
+    } else {
+        write_str(out, t.as_str());
+    }
+}
+
+/// A JSON string, escaping only when needed.
+pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(crate::core::text::is_nqschar) {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else if serde_json::to_writer(&mut *out, s).is_err() {
+        out.extend_from_slice(b"\"\"");
+    }
+}
+
+/// RFC 9457 problem details (`application/problem+json`), for resource servers and
+/// plain APIs.
+///
+/// Members: `type` (the type base plus the code, or `about:blank`), `title`, `status`
+/// (always equal to the response status, RFC 9457 §3.1.2), `detail` (the
+/// `error_description`), then the OAuth members as extensions — `error` and, when set,
+/// `error_uri` — then extra members.
+///
+/// With `about:blank` the `title` is the status's reason phrase (RFC 9457 §4.2.1); with a
+/// type base it is the code written as words (`"Insufficient scope"`).
+///
+/// **Not for OAuth endpoints.** The token, device, PAR, revocation and registration
+/// endpoints must answer `application/json` (RFC 6749 §5.2, RFC 7591 §3.2.2, RFC 9126
+/// §2.3); use this only where the body is unspecified (protected resources, RFC 6750 §3)
+/// or for non-OAuth APIs.
+///
+/// ```
+/// use oauth_errors::{Challenge, Contract, Endpoint, OAuthError, ProblemJson};
+/// use std::sync::LazyLock;
+///
+/// static API: LazyLock<Contract> = LazyLock::new(|| {
+///     Contract::builder()
+///         .format(ProblemJson::with_type_base("https://docs.example.com/errors#"))
+///         .build()
+/// });
+///
+/// let r = API
+///     .error(OAuthError::InsufficientScope)
+///     .with_description("needs write")
+///     .with_challenge(Challenge::bearer().scope("write"))
+///     .to_response(Endpoint::Resource);
+/// assert_eq!(r.status(), 403);
+/// assert_eq!(r.headers()["content-type"], "application/problem+json");
+/// assert_eq!(
+///     r.body().as_ref(),
+///     br#"{"type":"https://docs.example.com/errors#insufficient_scope","title":"Insufficient scope","status":403,"detail":"needs write","error":"insufficient_scope"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProblemJson {
+    type_base: Option<String>,
+}
+
+impl ProblemJson {
+    /// `type` is `about:blank` and `title` the status reason phrase.
+    pub const fn new() -> Self {
+        ProblemJson { type_base: None }
+    }
+
+    /// `type` is `type_base` followed by the code (e.g.
+    /// `https://docs.example.com/errors#invalid_token`). `type_base` is written as given,
+    /// JSON-escaped.
+    pub fn with_type_base(type_base: impl Into<String>) -> Self {
+        ProblemJson { type_base: Some(type_base.into()) }
+    }
+}
+
+/// `invalid_token` → `Invalid token`.
+pub(crate) fn code_title(code: &str) -> String {
+    let mut t: String = code.replace('_', " ");
+    if let Some(first) = t.get(..1) {
+        let up = first.to_ascii_uppercase();
+        t.replace_range(..1, &up);
+    }
+    t
+}
+
+impl BodyFormat for ProblemJson {
+    fn content_type(&self) -> HeaderValue {
+        APPLICATION_PROBLEM_JSON
+    }
+
+    fn write_body(
+        &self,
+        error: &ErrorResponse,
+        ctx: &BodyContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Box<dyn StdError + Send + Sync>> {
+        let code = error.code().as_str();
+        out.extend_from_slice(b"{\"type\":");
+        match &self.type_base {
+            Some(base) => write_str(out, &format!("{base}{code}")),
+            None => write_str(out, "about:blank"),
+        }
+        out.extend_from_slice(b",\"title\":");
+        match &self.type_base {
+            Some(_) => write_str(out, &code_title(code)),
+            None => write_str(out, ctx.status.canonical_reason().unwrap_or("Error")),
+        }
+        out.extend_from_slice(format!(",\"status\":{}", ctx.status.as_u16()).as_bytes());
+        if let Some(d) = error.description() {
+            out.extend_from_slice(b",\"detail\":");
+            write_text(out, d);
+        }
+        out.extend_from_slice(b",\"error\":");
+        write_str(out, code);
+        if let Some(u) = error.uri() {
+            out.extend_from_slice(b",\"error_uri\":");
+            write_str(out, u.as_str());
+        }
+        write_members(out, ctx.members(error));
+        out.push(b'}');
+        Ok(())
+    }
+}

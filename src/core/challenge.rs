@@ -1,0 +1,790 @@
+//! `WWW-Authenticate` challenges (RFC 9110 §11, RFC 6750 §3, RFC 9449 §7, RFC 9470 §3,
+//! RFC 9728 §5.1, RFC 7617 §2), client-authentication context for `invalid_client`, and
+//! the DPoP nonce.
+//!
+//! Challenges are written in one fixed order — `realm`, `scope`, `error`,
+//! `error_description`, `error_uri`, `acr_values`, `max_age`, `algs`,
+//! `resource_metadata`, `charset`, then custom parameters — with `", "` between
+//! parameters and every value as a quoted-string (escaping `"` and `\` as quoted-pairs).
+//! Values are sanitised on the way in: control characters become spaces and non-ASCII
+//! characters become `?`, so no header line can be injected and rendering never fails.
+//!
+//! Several challenges are written as several `WWW-Authenticate` field lines (RFC 9110
+//! §11.6.1 warns that several challenges on one line "might not be interoperable");
+//! [`parse_challenges`] accepts both forms.
+
+use core::fmt;
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use http::HeaderValue;
+
+use crate::core::code::OAuthError;
+use crate::core::error::ErrorResponse;
+use crate::core::text::{self, ErrorText, ErrorUri, TextError};
+
+/// An authentication scheme.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Scheme {
+    /// `Bearer` (RFC 6750).
+    Bearer,
+    /// `DPoP` (RFC 9449).
+    DPoP,
+    /// `Basic` (RFC 7617), used by `client_secret_basic`.
+    Basic,
+    /// Any other scheme (an RFC 9110 `token`).
+    Other(Cow<'static, str>),
+}
+
+impl Scheme {
+    /// The scheme name as written.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Scheme::Bearer => "Bearer",
+            Scheme::DPoP => "DPoP",
+            Scheme::Basic => "Basic",
+            Scheme::Other(s) => s,
+        }
+    }
+
+    /// A scheme from its name, matched case-insensitively (RFC 9110 §11.1).
+    ///
+    /// # Errors
+    ///
+    /// [`TextError`] if `name` is not an RFC 9110 `token`.
+    pub fn new(name: &str) -> Result<Scheme, TextError> {
+        text::check_bytes(name, "auth-scheme", 64, is_tchar)?;
+        Ok(if name.eq_ignore_ascii_case("bearer") {
+            Scheme::Bearer
+        } else if name.eq_ignore_ascii_case("dpop") {
+            Scheme::DPoP
+        } else if name.eq_ignore_ascii_case("basic") {
+            Scheme::Basic
+        } else {
+            Scheme::Other(Cow::Owned(name.to_owned()))
+        })
+    }
+
+    fn carries_errors(&self) -> bool {
+        matches!(self, Scheme::Bearer | Scheme::DPoP)
+    }
+}
+
+impl fmt::Display for Scheme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// RFC 9110 `tchar`.
+pub(crate) fn is_tchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// A server-chosen challenge parameter value (realm, `resource_metadata`, `acr_values`,
+/// custom values), sanitised to printable ASCII on the way in.
+fn sanitize_param(value: &str) -> Cow<'static, str> {
+    Cow::Owned(
+        value
+            .chars()
+            .take(2048)
+            .map(|c| match c {
+                c if c.is_ascii_control() => ' ',
+                c if c.is_ascii() => c,
+                _ => '?',
+            })
+            .collect(),
+    )
+}
+
+fn sanitize_static(value: &'static str) -> Cow<'static, str> {
+    if value.len() <= 2048 && value.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        Cow::Borrowed(value)
+    } else {
+        sanitize_param(value)
+    }
+}
+
+/// A `scope` value: scope-tokens of NQCHAR separated by single spaces (RFC 6749 §3.3,
+/// RFC 6750 §3).
+///
+/// ```
+/// use oauth_errors::Scope;
+/// assert_eq!(Scope::new("read write").unwrap().as_str(), "read write");
+/// assert!(Scope::new("read  write").is_err()); // one space between tokens
+/// assert_eq!(Scope::lossy("  read \"write\"  ").as_str(), "read write");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Scope(Cow<'static, str>);
+
+impl Scope {
+    /// Checks a scope string.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError`] if empty, longer than 4096 bytes, or not `token *( SP token )`.
+    pub fn new(scope: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
+        let scope = scope.into();
+        text::check_bytes(&scope, "scope", 4096, |b| b == b' ' || text::is_nqchar(b))?;
+        let b = scope.as_bytes();
+        if let Some(offset) =
+            (0..b.len()).find(|&i| b[i] == b' ' && (i == 0 || i + 1 == b.len() || b[i + 1] == b' '))
+        {
+            return Err(TextError::Forbidden { what: "scope", offset, ch: ' ' });
+        }
+        Ok(Scope(scope))
+    }
+
+    /// Never fails: drops characters outside NQCHAR, keeps the remaining tokens joined by
+    /// single spaces. May be empty (then omitted).
+    pub fn lossy(scope: &str) -> Self {
+        let tokens = scope
+            .split(|c: char| c == ' ' || c.is_ascii_control())
+            .map(|t| {
+                t.chars().filter(|c| c.is_ascii() && text::is_nqchar(*c as u8)).collect::<String>()
+            })
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut s = tokens;
+        s.truncate(4096);
+        Scope(Cow::Owned(s.trim_end().to_owned()))
+    }
+
+    /// The scope string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The individual scope tokens.
+    pub fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.0.split(' ').filter(|t| !t.is_empty())
+    }
+}
+
+/// Lossy (see [`Scope::lossy`]).
+impl From<&str> for Scope {
+    fn from(s: &str) -> Self {
+        Scope::lossy(s)
+    }
+}
+
+/// A DPoP nonce (RFC 9449 §8.1: `1*NQCHAR`), for the `DPoP-Nonce` header.
+///
+/// ```
+/// use oauth_errors::DpopNonce;
+/// assert!(DpopNonce::new("eyJ7S_zG.eyJH0-Z.HX4w-7v").is_ok());
+/// assert!(DpopNonce::new("two words").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DpopNonce(Cow<'static, str>);
+
+impl DpopNonce {
+    /// Checks a nonce: 1–512 bytes of NQCHAR.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError`] naming the first violation.
+    pub fn new(nonce: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
+        let nonce = nonce.into();
+        text::check_bytes(&nonce, "DPoP nonce", 512, text::is_nqchar)?;
+        Ok(DpopNonce(nonce))
+    }
+
+    /// The nonce.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub(crate) fn to_header_value(&self) -> HeaderValue {
+        // NQCHAR is visible ASCII: always a valid header value.
+        HeaderValue::from_str(&self.0).unwrap_or(HeaderValue::from_static("invalid"))
+    }
+}
+
+/// One `WWW-Authenticate` challenge: a scheme and its parameters, except the error
+/// parameters, which come from the [`ErrorResponse`] it is attached to.
+///
+/// ```
+/// use oauth_errors::{Challenge, Endpoint, OAuthError};
+///
+/// // RFC 6750 §3's example:
+/// let err = OAuthError::InvalidToken
+///     .with_description("The access token expired")
+///     .with_challenge(Challenge::bearer().realm("example"));
+/// let response = err.to_response(Endpoint::Resource);
+/// assert_eq!(response.status(), 401);
+/// assert_eq!(
+///     response.headers()["www-authenticate"],
+///     r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#
+/// );
+///
+/// // A request without credentials gets a challenge with no error (RFC 6750 §3.1):
+/// assert_eq!(Challenge::bearer().realm("example").to_string(), r#"Bearer realm="example""#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Challenge {
+    scheme: Scheme,
+    realm: Option<Cow<'static, str>>,
+    scope: Option<Scope>,
+    acr_values: Option<Cow<'static, str>>,
+    max_age: Option<u64>,
+    algs: Option<Cow<'static, str>>,
+    resource_metadata: Option<Cow<'static, str>>,
+    charset_utf8: bool,
+    params: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+    informational: bool,
+}
+
+impl Challenge {
+    /// A challenge for `scheme` with no parameters yet.
+    pub const fn new(scheme: Scheme) -> Self {
+        Challenge {
+            scheme,
+            realm: None,
+            scope: None,
+            acr_values: None,
+            max_age: None,
+            algs: None,
+            resource_metadata: None,
+            charset_utf8: false,
+            params: Vec::new(),
+            informational: false,
+        }
+    }
+
+    /// `Bearer` (RFC 6750 §3).
+    pub fn bearer() -> Self {
+        Challenge::new(Scheme::Bearer)
+    }
+
+    /// `DPoP` (RFC 9449 §7.1).
+    pub fn dpop() -> Self {
+        Challenge::new(Scheme::DPoP)
+    }
+
+    /// `Basic realm="…"` (RFC 7617 §2: `realm` is required), for `invalid_client` with
+    /// `client_secret_basic`.
+    pub fn basic(realm: impl Into<Cow<'static, str>>) -> Self {
+        Challenge::new(Scheme::Basic).realm(realm)
+    }
+
+    /// The scheme.
+    pub fn scheme(&self) -> &Scheme {
+        &self.scheme
+    }
+
+    /// Sets `realm` (sanitised: control characters → space, non-ASCII → `?`).
+    #[must_use]
+    pub fn realm(mut self, realm: impl Into<Cow<'static, str>>) -> Self {
+        self.realm = Some(sanitize_cow(realm.into()));
+        self
+    }
+
+    /// Sets `scope`: the scope needed (RFC 6750 §3; use with `insufficient_scope`).
+    #[must_use]
+    pub fn scope(mut self, scope: impl Into<Scope>) -> Self {
+        let scope = scope.into();
+        self.scope = (!scope.as_str().is_empty()).then_some(scope);
+        self
+    }
+
+    /// Sets `acr_values` (RFC 9470 §3), space-separated ACR values.
+    #[must_use]
+    pub fn acr_values(mut self, acr_values: impl Into<Cow<'static, str>>) -> Self {
+        self.acr_values = Some(sanitize_cow(acr_values.into()));
+        self
+    }
+
+    /// Sets `max_age` in seconds (RFC 9470 §3).
+    #[must_use]
+    pub fn max_age(mut self, seconds: u64) -> Self {
+        self.max_age = Some(seconds);
+        self
+    }
+
+    /// Sets `algs`, the space-delimited JWS algorithms accepted for DPoP proofs
+    /// (RFC 9449 §7.1).
+    #[must_use]
+    pub fn algs(mut self, algs: impl Into<Cow<'static, str>>) -> Self {
+        self.algs = Some(sanitize_cow(algs.into()));
+        self
+    }
+
+    /// Sets `resource_metadata`, the URL of the protected resource metadata
+    /// (RFC 9728 §5.1).
+    #[must_use]
+    pub fn resource_metadata(mut self, url: impl Into<Cow<'static, str>>) -> Self {
+        self.resource_metadata = Some(sanitize_cow(url.into()));
+        self
+    }
+
+    /// Adds `charset="UTF-8"` (RFC 7617 §2.1, `Basic` only).
+    #[must_use]
+    pub fn charset_utf8(mut self) -> Self {
+        self.charset_utf8 = true;
+        self
+    }
+
+    /// Adds a custom auth-param. A `name` that is not an RFC 9110 token, or that names a
+    /// parameter this type writes itself, is ignored (documented: custom parameters never
+    /// duplicate or override the standard ones, RFC 9110 §11.2).
+    #[must_use]
+    pub fn param(mut self, name: &'static str, value: impl Into<Cow<'static, str>>) -> Self {
+        let reserved = [
+            "realm",
+            "scope",
+            "error",
+            "error_description",
+            "error_uri",
+            "acr_values",
+            "max_age",
+            "algs",
+            "resource_metadata",
+            "charset",
+        ];
+        let ok = !name.is_empty()
+            && name.len() <= 64
+            && name.bytes().all(is_tchar)
+            && !reserved.iter().any(|r| r.eq_ignore_ascii_case(name))
+            && !self.params.iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
+        if ok {
+            self.params.push((Cow::Borrowed(name), sanitize_cow(value.into())));
+        }
+        self
+    }
+
+    /// Marks this challenge as carrying no error parameters even when attached to an
+    /// error — for the second scheme when the failing mechanism is unambiguous
+    /// (RFC 9449 §7.2).
+    #[must_use]
+    pub fn informational(mut self) -> Self {
+        self.informational = true;
+        self
+    }
+
+    /// `realm`, if set.
+    pub fn get_realm(&self) -> Option<&str> {
+        self.realm.as_deref()
+    }
+
+    /// `scope`, if set.
+    pub fn get_scope(&self) -> Option<&Scope> {
+        self.scope.as_ref()
+    }
+
+    /// Writes the challenge, adding `error`, `error_description` and `error_uri` from
+    /// `error` for `Bearer` and `DPoP` challenges that are not informational.
+    pub(crate) fn write(&self, out: &mut String, error: Option<&ErrorResponse>) {
+        out.push_str(self.scheme.as_str());
+        let mut first = true;
+        let mut param = |out: &mut String, name: &str, value: &str| {
+            out.push_str(if first { " " } else { ", " });
+            first = false;
+            out.push_str(name);
+            out.push_str("=\"");
+            for c in value.chars() {
+                if c == '"' || c == '\\' {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out.push('"');
+        };
+        if let Some(r) = &self.realm {
+            param(out, "realm", r);
+        }
+        if let Some(s) = &self.scope {
+            param(out, "scope", s.as_str());
+        }
+        if let Some(e) = error.filter(|_| self.scheme.carries_errors() && !self.informational) {
+            param(out, "error", e.code().as_str());
+            if let Some(d) = e.description() {
+                param(out, "error_description", &d.header_safe());
+            }
+            if let Some(u) = e.uri() {
+                param(out, "error_uri", u.as_str());
+            }
+        }
+        if let Some(a) = &self.acr_values {
+            param(out, "acr_values", a);
+        }
+        if let Some(m) = self.max_age {
+            let mut buf = String::new();
+            let _ = write!(buf, "{m}");
+            param(out, "max_age", &buf);
+        }
+        if let Some(a) = &self.algs {
+            param(out, "algs", a);
+        }
+        if let Some(r) = &self.resource_metadata {
+            param(out, "resource_metadata", r);
+        }
+        if self.charset_utf8 {
+            param(out, "charset", "UTF-8");
+        }
+        for (n, v) in &self.params {
+            param(out, n, v);
+        }
+    }
+
+    /// The challenge as a header value, with error parameters from `error` if given.
+    pub fn to_header_value(&self, error: Option<&ErrorResponse>) -> HeaderValue {
+        let mut s = String::with_capacity(64);
+        self.write(&mut s, error);
+        // Everything written is printable ASCII (values are sanitised on the way in and
+        // error fields are NQSCHAR/URI characters): the conversion cannot fail.
+        HeaderValue::from_str(&s).unwrap_or(HeaderValue::from_static("Bearer"))
+    }
+}
+
+fn sanitize_cow(value: Cow<'static, str>) -> Cow<'static, str> {
+    match value {
+        Cow::Borrowed(s) => sanitize_static(s),
+        Cow::Owned(s) => {
+            if s.len() <= 2048 && s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+                Cow::Owned(s)
+            } else {
+                sanitize_param(&s)
+            }
+        }
+    }
+}
+
+impl fmt::Display for Challenge {
+    /// The challenge without error parameters (as for a request with no credentials).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::new();
+        self.write(&mut s, None);
+        f.write_str(&s)
+    }
+}
+
+/// How the client authenticated at the token (or another client-authenticating) endpoint.
+///
+/// Decides `invalid_client`'s status (RFC 6749 §5.2): **401 with a challenge for the scheme
+/// the client used** when it authenticated with the `Authorization` header, **400**
+/// otherwise. Because the header variant holds the challenge, a 401 without
+/// `WWW-Authenticate` cannot be built.
+///
+/// ```
+/// use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
+/// use oauth_errors::ClientAuth;
+///
+/// let mut headers = HeaderMap::new();
+/// assert_eq!(ClientAuth::from_headers(&headers, "demo"), ClientAuth::None);
+/// headers.insert(AUTHORIZATION, HeaderValue::from_static("Basic ZGVtbzp4"));
+/// assert_eq!(ClientAuth::from_headers(&headers, "demo"), ClientAuth::basic("demo"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ClientAuth {
+    /// No client authentication was attempted (or it is not known how).
+    #[default]
+    None,
+    /// Credentials in the request body (`client_secret_post`).
+    Body,
+    /// A client assertion in the body (`private_key_jwt`, `client_secret_jwt`).
+    Assertion,
+    /// Mutual TLS (`tls_client_auth`, `self_signed_tls_client_auth`, RFC 8705).
+    Mtls,
+    /// The `Authorization` request header, with the challenge to answer a failure with
+    /// (`Basic realm="…"` for `client_secret_basic`).
+    Header(Challenge),
+}
+
+impl ClientAuth {
+    /// `client_secret_basic` in `realm`.
+    pub fn basic(realm: impl Into<Cow<'static, str>>) -> Self {
+        ClientAuth::Header(Challenge::basic(realm))
+    }
+
+    /// Whether the client used the `Authorization` header.
+    pub fn used_header(&self) -> bool {
+        matches!(self, ClientAuth::Header(_))
+    }
+
+    /// Reads the request's `Authorization` header: present → [`ClientAuth::Header`] with a
+    /// challenge for the same scheme and `realm` (a garbage scheme falls back to
+    /// `Basic`); absent → [`ClientAuth::None`]. Callers that saw body credentials should
+    /// use [`ClientAuth::Body`] instead.
+    pub fn from_headers(headers: &http::HeaderMap, realm: impl Into<Cow<'static, str>>) -> Self {
+        let Some(value) = headers.get(http::header::AUTHORIZATION) else {
+            return ClientAuth::None;
+        };
+        let scheme = value
+            .as_bytes()
+            .split(|&b| b == b' ')
+            .next()
+            .and_then(|s| core::str::from_utf8(s).ok())
+            .and_then(|s| Scheme::new(s).ok())
+            .unwrap_or(Scheme::Basic);
+        ClientAuth::Header(Challenge::new(scheme).realm(realm))
+    }
+}
+
+/// A challenge read from a `WWW-Authenticate` header by [`parse_challenges`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedChallenge {
+    /// The scheme as received.
+    pub scheme: String,
+    /// `token68` credentials, if the challenge used that form.
+    pub token68: Option<String>,
+    /// Parameters, names lower-cased, values unquoted, in received order.
+    pub params: Vec<(String, String)>,
+}
+
+impl ParsedChallenge {
+    /// A parameter's value by (case-insensitive) name.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    /// The error this challenge reports, if it has a valid `error` parameter.
+    /// `error_description` goes through [`ErrorText::unicode`] then the lossy path,
+    /// `error_uri` through [`ErrorUri::lossy`] when invalid.
+    pub fn to_error(&self) -> Option<ErrorResponse> {
+        let code = OAuthError::from_code(self.param("error")?).ok()?;
+        let mut err = ErrorResponse::new(code);
+        if let Some(d) = self.param("error_description") {
+            let owned = d.to_owned();
+            err = err.with_description(
+                ErrorText::unicode(owned.clone()).unwrap_or_else(|_| ErrorText::from(owned)),
+            );
+        }
+        if let Some(u) = self.param("error_uri") {
+            err = err.with_uri(ErrorUri::new(u.to_owned()).unwrap_or_else(|_| ErrorUri::lossy(u)));
+        }
+        Some(err)
+    }
+
+    /// Rebuilds the [`Challenge`] (without its error parameters).
+    pub fn to_challenge(&self) -> Option<Challenge> {
+        let mut ch = Challenge::new(Scheme::new(&self.scheme).ok()?);
+        for (n, v) in &self.params {
+            let v = v.clone();
+            ch = match n.as_str() {
+                "realm" => ch.realm(v),
+                "scope" => ch.scope(Scope::lossy(&v)),
+                "acr_values" => ch.acr_values(v),
+                "max_age" => match v.parse() {
+                    Ok(m) => ch.max_age(m),
+                    Err(_) => ch,
+                },
+                "algs" => ch.algs(v),
+                "resource_metadata" => ch.resource_metadata(v),
+                "charset" if v.eq_ignore_ascii_case("utf-8") => ch.charset_utf8(),
+                _ => ch,
+            };
+        }
+        Some(ch)
+    }
+}
+
+/// Why a `WWW-Authenticate` value could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ChallengeParseError {
+    /// Longer than the 16 KiB this parser accepts.
+    #[error("WWW-Authenticate value of {0} bytes exceeds the 16 KiB limit")]
+    TooLarge(usize),
+    /// Not the RFC 9110 §11 grammar.
+    #[error("malformed WWW-Authenticate value at byte {offset}: {reason}")]
+    Malformed {
+        /// Where.
+        offset: usize,
+        /// What was expected.
+        reason: &'static str,
+    },
+}
+
+/// Parses `WWW-Authenticate` field values (RFC 9110 §11.6.1): one or more challenges
+/// per value, any number of values. Scheme and parameter names are case-insensitive;
+/// values may be tokens or quoted-strings (quoted-pairs are unescaped); empty list
+/// elements are skipped. Never panics; at most 16 KiB per value.
+///
+/// # Errors
+///
+/// [`ChallengeParseError`] for input that does not follow the grammar.
+///
+/// ```
+/// use oauth_errors::parse_challenges;
+///
+/// let cs = parse_challenges(["Bearer realm=\"example\", error=\"invalid_token\", DPoP algs=\"ES256 PS256\""])?;
+/// assert_eq!(cs.len(), 2);
+/// assert_eq!(cs[0].param("error"), Some("invalid_token"));
+/// assert_eq!(cs[1].scheme, "DPoP");
+/// # Ok::<(), oauth_errors::ChallengeParseError>(())
+/// ```
+pub fn parse_challenges<'a, I>(values: I) -> Result<Vec<ParsedChallenge>, ChallengeParseError>
+where
+    I: IntoIterator,
+    I::Item: AsRef<[u8]> + 'a,
+{
+    let mut out = Vec::new();
+    for v in values {
+        parse_one(v.as_ref(), &mut out)?;
+    }
+    Ok(out)
+}
+
+struct Cursor<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn ows(&mut self) {
+        while self.i < self.b.len() && matches!(self.b[self.i], b' ' | b'\t') {
+            self.i += 1;
+        }
+    }
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+    fn token(&mut self) -> &str {
+        let start = self.i;
+        while self.i < self.b.len() && is_tchar(self.b[self.i]) {
+            self.i += 1;
+        }
+        core::str::from_utf8(&self.b[start..self.i]).unwrap_or("")
+    }
+    fn err(&self, reason: &'static str) -> ChallengeParseError {
+        ChallengeParseError::Malformed { offset: self.i, reason }
+    }
+    fn quoted(&mut self) -> Result<String, ChallengeParseError> {
+        // at opening quote
+        self.i += 1;
+        let mut v = Vec::new();
+        loop {
+            match self.peek() {
+                None => return Err(self.err("unterminated quoted-string")),
+                Some(b'"') => {
+                    self.i += 1;
+                    break;
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    match self.peek() {
+                        Some(c) if c == b'\t' || c >= 0x20 && c != 0x7F => {
+                            v.push(c);
+                            self.i += 1;
+                        }
+                        _ => return Err(self.err("invalid quoted-pair")),
+                    }
+                }
+                Some(c) if c == b'\t' || c >= 0x20 && c != 0x7F => {
+                    v.push(c);
+                    self.i += 1;
+                }
+                Some(_) => return Err(self.err("control character in quoted-string")),
+            }
+        }
+        Ok(String::from_utf8_lossy(&v).into_owned())
+    }
+}
+
+fn parse_one(b: &[u8], out: &mut Vec<ParsedChallenge>) -> Result<(), ChallengeParseError> {
+    if b.len() > 16 * 1024 {
+        return Err(ChallengeParseError::TooLarge(b.len()));
+    }
+    let mut c = Cursor { b, i: 0 };
+    loop {
+        // skip empty list elements
+        loop {
+            c.ows();
+            if c.peek() == Some(b',') {
+                c.i += 1;
+            } else {
+                break;
+            }
+        }
+        if c.peek().is_none() {
+            return Ok(());
+        }
+        let scheme = c.token().to_owned();
+        if scheme.is_empty() {
+            return Err(c.err("expected an auth-scheme"));
+        }
+        let mut ch = ParsedChallenge { scheme, token68: None, params: Vec::new() };
+        // params or token68 after at least one space
+        let had_space = matches!(c.peek(), Some(b' '));
+        c.ows();
+        if had_space {
+            // token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=",
+            // recognised when the list element ends right after it.
+            let save = c.i;
+            let mut j = c.i;
+            while j < b.len() && (b[j].is_ascii_alphanumeric() || b"-._~+/".contains(&b[j])) {
+                j += 1;
+            }
+            let chars_end = j;
+            while j < b.len() && b[j] == b'=' {
+                j += 1;
+            }
+            let mut k = j;
+            while k < b.len() && matches!(b[k], b' ' | b'\t') {
+                k += 1;
+            }
+            if chars_end > save && matches!(b.get(k), None | Some(b',')) {
+                ch.token68 = Some(String::from_utf8_lossy(&b[save..j]).into_owned());
+                c.i = k;
+                out.push(ch);
+                continue;
+            }
+            c.i = save;
+            // auth-params
+            loop {
+                c.ows();
+                let save = c.i;
+                let name = c.token().to_ascii_lowercase();
+                if name.is_empty() {
+                    c.i = save;
+                    break;
+                }
+                c.ows();
+                if c.peek() != Some(b'=') {
+                    // a new challenge starts here
+                    c.i = save;
+                    break;
+                }
+                c.i += 1;
+                c.ows();
+                let value = if c.peek() == Some(b'"') {
+                    c.quoted()?
+                } else {
+                    let v = c.token().to_owned();
+                    if v.is_empty() {
+                        return Err(c.err("expected a token or quoted-string value"));
+                    }
+                    v
+                };
+                ch.params.push((name, value));
+                c.ows();
+                match c.peek() {
+                    None => break,
+                    Some(b',') => {
+                        c.i += 1;
+                        // skip empty elements
+                        loop {
+                            c.ows();
+                            if c.peek() == Some(b',') {
+                                c.i += 1;
+                            } else {
+                                break;
+                            }
+                        }
+                    }
+                    Some(_) => return Err(c.err("expected ',' between auth-params")),
+                }
+            }
+        } else {
+            match c.peek() {
+                None | Some(b',') => {}
+                Some(_) => return Err(c.err("expected a space after the auth-scheme")),
+            }
+        }
+        out.push(ch);
+    }
+}

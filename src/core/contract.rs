@@ -1,0 +1,279 @@
+//! [`Contract`]: an API's whole error contract, declared once.
+
+use core::fmt;
+
+use crate::core::body::BodyFormat;
+use crate::core::challenge::Challenge;
+use crate::core::code::OAuthError;
+use crate::core::endpoint::Endpoint;
+use crate::core::error::{ErrorResponse, ErrorStatus, MemberName, MemberValue};
+
+/// How a contract decides a code's status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StatusRule {
+    /// A fixed 4xx/5xx status other than 401.
+    Status(ErrorStatus),
+    /// 401 with this challenge (used when the error carries none of its own): the only
+    /// way a contract can make a code 401, so a 401 always has a `WWW-Authenticate`.
+    Unauthorized(Challenge),
+}
+
+impl From<ErrorStatus> for StatusRule {
+    fn from(s: ErrorStatus) -> Self {
+        StatusRule::Status(s)
+    }
+}
+
+impl From<Challenge> for StatusRule {
+    fn from(c: Challenge) -> Self {
+        StatusRule::Unauthorized(c)
+    }
+}
+
+struct Rule {
+    code: OAuthError,
+    endpoint: Option<Endpoint>,
+    status: Option<StatusRule>,
+    format: Option<Box<dyn BodyFormat>>,
+}
+
+/// An API's error contract: status overrides per code (and endpoint), the body format
+/// (per code if needed), fixed extra members, `Pragma`, and a default endpoint.
+///
+/// Declare it once — usually in a `static` [`LazyLock`](std::sync::LazyLock) — and make
+/// errors with [`Contract::error`] (or attach it with [`ErrorResponse::with_contract`]);
+/// they then render under it everywhere: [`ErrorResponse::to_response`], the axum and
+/// actix-web adapters, and [`ErrorResponse::to_json_body`].
+///
+/// Without a contract, errors render under [`Contract::oauth2`]: the table's statuses,
+/// RFC 6749 JSON, `Cache-Control: no-store` and `Pragma: no-cache`.
+///
+/// ```
+/// use std::sync::LazyLock;
+/// use oauth_errors::{Challenge, Contract, Endpoint, ErrorStatus, OAuthError};
+///
+/// // An API that answers 403 for `unauthorized_client` and 401 for `invalid_client`
+/// // whatever the authentication method, and adds `"api_version":"v2"` to every error.
+/// static API: LazyLock<Contract> = LazyLock::new(|| {
+///     Contract::builder()
+///         .status(OAuthError::UnauthorizedClient, ErrorStatus::FORBIDDEN)
+///         .status(OAuthError::InvalidClient, Challenge::basic("api"))
+///         .member("api_version", "v2")
+///         .build()
+/// });
+///
+/// let r = API.error(OAuthError::InvalidClient).to_response(Endpoint::Token);
+/// assert_eq!(r.status(), 401);
+/// assert_eq!(r.headers()["www-authenticate"], r#"Basic realm="api""#);
+/// assert_eq!(r.body().as_ref(), br#"{"error":"invalid_client","api_version":"v2"}"#);
+///
+/// let r = API.error(OAuthError::UnauthorizedClient).to_response(Endpoint::Token);
+/// assert_eq!(r.status(), 403);
+/// ```
+pub struct Contract {
+    rules: Vec<Rule>,
+    format: Option<Box<dyn BodyFormat>>,
+    members: Vec<(MemberName, MemberValue)>,
+    pragma_no_cache: bool,
+    endpoint: Option<Endpoint>,
+}
+
+static OAUTH2: Contract = Contract {
+    rules: Vec::new(),
+    format: None,
+    members: Vec::new(),
+    pragma_no_cache: true,
+    endpoint: None,
+};
+
+static OAUTH21: Contract = Contract {
+    rules: Vec::new(),
+    format: None,
+    members: Vec::new(),
+    pragma_no_cache: false,
+    endpoint: None,
+};
+
+impl Contract {
+    /// The RFC 6749 contract (the default): table statuses, RFC 6749 JSON,
+    /// `Cache-Control: no-store` and `Pragma: no-cache` (RFC 6749 §5.1).
+    pub fn oauth2() -> &'static Contract {
+        &OAUTH2
+    }
+
+    /// As [`oauth2`](Self::oauth2) without `Pragma` (OAuth 2.1 §3.2.3 keeps only
+    /// `Cache-Control: no-store`; RFC 9111 §5.4 deprecates `Pragma`).
+    pub fn oauth21() -> &'static Contract {
+        &OAUTH21
+    }
+
+    /// Starts a contract (RFC 6749 defaults).
+    pub fn builder() -> ContractBuilder {
+        ContractBuilder {
+            contract: Contract {
+                rules: Vec::new(),
+                format: None,
+                members: Vec::new(),
+                pragma_no_cache: true,
+                endpoint: None,
+            },
+        }
+    }
+
+    /// An error that renders under this contract.
+    pub fn error(&'static self, code: OAuthError) -> ErrorResponse {
+        ErrorResponse::new(code).with_contract(self)
+    }
+
+    /// The contract's rule for `code` at `endpoint`: an endpoint-specific rule wins over
+    /// an any-endpoint rule.
+    pub fn status_rule(&self, code: &OAuthError, endpoint: Endpoint) -> Option<&StatusRule> {
+        self.find(code, endpoint, |r| r.status.as_ref())
+    }
+
+    /// The body format for `code` at `endpoint`: a per-code format, else the contract's,
+    /// else `None` (RFC 6749 JSON).
+    pub fn format_for(&self, code: &OAuthError, endpoint: Endpoint) -> Option<&dyn BodyFormat> {
+        self.find(code, endpoint, |r| r.format.as_deref()).or(self.format.as_deref())
+    }
+
+    fn find<'a, T: ?Sized>(
+        &'a self,
+        code: &OAuthError,
+        endpoint: Endpoint,
+        get: impl Fn(&'a Rule) -> Option<&'a T>,
+    ) -> Option<&'a T> {
+        let matching = |want: Option<Endpoint>| {
+            self.rules.iter().filter(|r| r.code == *code && r.endpoint == want).find_map(&get)
+        };
+        matching(Some(endpoint)).or_else(|| matching(None))
+    }
+
+    /// Fixed extra members added to every error body.
+    pub fn members(&self) -> &[(MemberName, MemberValue)] {
+        &self.members
+    }
+
+    /// Whether `Pragma: no-cache` is sent.
+    pub fn pragma_no_cache(&self) -> bool {
+        self.pragma_no_cache
+    }
+
+    /// The endpoint errors render at when they do not name one.
+    pub fn default_endpoint(&self) -> Option<Endpoint> {
+        self.endpoint
+    }
+
+    /// Whether rendering under this contract is exactly RFC 6749 JSON with no fixed
+    /// members (the precomputed-body fast path applies).
+    pub(crate) fn is_plain_json_for(&self, code: &OAuthError, endpoint: Endpoint) -> bool {
+        self.members.is_empty() && self.format_for(code, endpoint).is_none()
+    }
+}
+
+/// Contracts compare by identity: two contracts are equal when they are the same value.
+impl PartialEq for Contract {
+    fn eq(&self, other: &Self) -> bool {
+        core::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Contract {}
+
+impl fmt::Debug for Contract {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Contract")
+            .field("rules", &self.rules.len())
+            .field("custom_format", &self.format.is_some())
+            .field("members", &self.members)
+            .field("pragma_no_cache", &self.pragma_no_cache)
+            .field("endpoint", &self.endpoint)
+            .finish()
+    }
+}
+
+/// Builds a [`Contract`]. Every method is infallible: statuses are already valid
+/// ([`ErrorStatus`] cannot be 401; 401 takes a [`Challenge`]) and member names go through
+/// [`MemberName`]'s lossy conversion.
+#[must_use]
+pub struct ContractBuilder {
+    contract: Contract,
+}
+
+impl ContractBuilder {
+    /// Status for `code` at every endpoint: an [`ErrorStatus`] or, for 401, a
+    /// [`Challenge`].
+    pub fn status(self, code: OAuthError, rule: impl Into<StatusRule>) -> Self {
+        self.rule(code, None, Some(rule.into()), None)
+    }
+
+    /// Status for `code` at one endpoint (wins over [`status`](Self::status)).
+    pub fn status_at(
+        self,
+        code: OAuthError,
+        endpoint: Endpoint,
+        rule: impl Into<StatusRule>,
+    ) -> Self {
+        self.rule(code, Some(endpoint), Some(rule.into()), None)
+    }
+
+    /// Body format for every error (default: RFC 6749 JSON).
+    pub fn format(mut self, format: impl BodyFormat) -> Self {
+        self.contract.format = Some(Box::new(format));
+        self
+    }
+
+    /// Body format for one code.
+    pub fn format_for(self, code: OAuthError, format: impl BodyFormat) -> Self {
+        self.rule(code, None, None, Some(Box::new(format)))
+    }
+
+    /// Body format for one code at one endpoint.
+    pub fn format_for_at(
+        self,
+        code: OAuthError,
+        endpoint: Endpoint,
+        format: impl BodyFormat,
+    ) -> Self {
+        self.rule(code, Some(endpoint), None, Some(Box::new(format)))
+    }
+
+    fn rule(
+        mut self,
+        code: OAuthError,
+        endpoint: Option<Endpoint>,
+        status: Option<StatusRule>,
+        format: Option<Box<dyn BodyFormat>>,
+    ) -> Self {
+        self.contract.rules.push(Rule { code, endpoint, status, format });
+        self
+    }
+
+    /// A fixed extra member added to every error body (an error's own member of the same
+    /// name wins).
+    pub fn member(mut self, name: impl Into<MemberName>, value: impl Into<MemberValue>) -> Self {
+        let (name, value) = (name.into(), value.into());
+        self.contract.members.retain(|(n, _)| *n != name);
+        self.contract.members.push((name, value));
+        self
+    }
+
+    /// Whether to send `Pragma: no-cache` (default `true`, RFC 6749; `false` for OAuth 2.1).
+    pub fn pragma_no_cache(mut self, on: bool) -> Self {
+        self.contract.pragma_no_cache = on;
+        self
+    }
+
+    /// The endpoint errors render at when they do not name one (default
+    /// [`Endpoint::Token`]).
+    pub fn default_endpoint(mut self, endpoint: Endpoint) -> Self {
+        self.contract.endpoint = Some(endpoint);
+        self
+    }
+
+    /// The contract.
+    pub fn build(self) -> Contract {
+        self.contract
+    }
+}

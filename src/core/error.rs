@@ -1,0 +1,715 @@
+//! [`ErrorResponse`]: a code plus everything that travels with it.
+
+use core::fmt;
+use std::borrow::Cow;
+use std::error::Error as StdError;
+use std::sync::Arc;
+
+use http::StatusCode;
+
+use crate::core::challenge::{Challenge, ClientAuth, DpopNonce};
+use crate::core::code::OAuthError;
+use crate::core::contract::Contract;
+use crate::core::endpoint::Endpoint;
+use crate::core::headers::RetryAfter;
+use crate::core::text::{ErrorText, ErrorUri, TextError};
+
+/// An HTTP status an error may be given explicitly: any 4xx or 5xx **except 401**.
+///
+/// A 401 must carry a `WWW-Authenticate` challenge (RFC 9110 §11.6.1), so it can only
+/// arise from a [`Challenge`] ([`ErrorResponse::with_challenge`],
+/// [`ClientAuth`] for `invalid_client`, or a [`Contract`] rule with a challenge), never
+/// from a bare number.
+///
+/// ```
+/// use oauth_errors::ErrorStatus;
+///
+/// assert_eq!(ErrorStatus::new(409).unwrap().as_u16(), 409);
+/// assert!(ErrorStatus::new(401).is_err());
+/// assert!(ErrorStatus::new(200).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ErrorStatus(StatusCode);
+
+/// Why a status cannot be an [`ErrorStatus`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StatusError {
+    /// 401 needs a challenge: use [`ErrorResponse::with_challenge`] or a contract rule
+    /// with a [`Challenge`].
+    #[error(
+        "401 requires a WWW-Authenticate challenge; attach a Challenge instead of a bare status"
+    )]
+    NeedsChallenge,
+    /// Not a 4xx or 5xx status.
+    #[error("{0} is not an error status (4xx or 5xx)")]
+    NotAnError(u16),
+}
+
+impl ErrorStatus {
+    /// 400 Bad Request.
+    pub const BAD_REQUEST: ErrorStatus = ErrorStatus(StatusCode::BAD_REQUEST);
+    /// 403 Forbidden.
+    pub const FORBIDDEN: ErrorStatus = ErrorStatus(StatusCode::FORBIDDEN);
+    /// 404 Not Found.
+    pub const NOT_FOUND: ErrorStatus = ErrorStatus(StatusCode::NOT_FOUND);
+    /// 405 Method Not Allowed.
+    pub const METHOD_NOT_ALLOWED: ErrorStatus = ErrorStatus(StatusCode::METHOD_NOT_ALLOWED);
+    /// 409 Conflict.
+    pub const CONFLICT: ErrorStatus = ErrorStatus(StatusCode::CONFLICT);
+    /// 410 Gone.
+    pub const GONE: ErrorStatus = ErrorStatus(StatusCode::GONE);
+    /// 413 Content Too Large.
+    pub const PAYLOAD_TOO_LARGE: ErrorStatus = ErrorStatus(StatusCode::PAYLOAD_TOO_LARGE);
+    /// 422 Unprocessable Content.
+    pub const UNPROCESSABLE_ENTITY: ErrorStatus = ErrorStatus(StatusCode::UNPROCESSABLE_ENTITY);
+    /// 429 Too Many Requests.
+    pub const TOO_MANY_REQUESTS: ErrorStatus = ErrorStatus(StatusCode::TOO_MANY_REQUESTS);
+    /// 500 Internal Server Error.
+    pub const INTERNAL_SERVER_ERROR: ErrorStatus = ErrorStatus(StatusCode::INTERNAL_SERVER_ERROR);
+    /// 501 Not Implemented.
+    pub const NOT_IMPLEMENTED: ErrorStatus = ErrorStatus(StatusCode::NOT_IMPLEMENTED);
+    /// 503 Service Unavailable.
+    pub const SERVICE_UNAVAILABLE: ErrorStatus = ErrorStatus(StatusCode::SERVICE_UNAVAILABLE);
+
+    /// A 4xx or 5xx status other than 401.
+    ///
+    /// # Errors
+    ///
+    /// [`StatusError`] for 401 or for a status outside 400–599.
+    pub fn new(status: u16) -> Result<Self, StatusError> {
+        match status {
+            401 => Err(StatusError::NeedsChallenge),
+            400..=599 => StatusCode::from_u16(status)
+                .map(ErrorStatus)
+                .map_err(|_| StatusError::NotAnError(status)),
+            _ => Err(StatusError::NotAnError(status)),
+        }
+    }
+
+    /// The status.
+    pub const fn get(self) -> StatusCode {
+        self.0
+    }
+
+    /// The status as a number.
+    pub fn as_u16(self) -> u16 {
+        self.0.as_u16()
+    }
+}
+
+impl TryFrom<u16> for ErrorStatus {
+    type Error = StatusError;
+    fn try_from(status: u16) -> Result<Self, StatusError> {
+        ErrorStatus::new(status)
+    }
+}
+
+/// The name of an extra top-level body member (`error_human_title`, `scope`, …).
+///
+/// 1–64 bytes of `A-Z a-z 0-9 _ - .`; never one of the reserved `error`,
+/// `error_description`, `error_uri`, whose values come from the error itself.
+///
+/// ```
+/// use oauth_errors::MemberName;
+///
+/// assert!(MemberName::new("error_human_title").is_ok());
+/// assert!(MemberName::new("error").is_err());
+/// // The lossy conversion from a literal never fails:
+/// assert_eq!(MemberName::from("bad name").as_str(), "bad_name");
+/// assert_eq!(MemberName::from("error").as_str(), "x_error");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MemberName(Cow<'static, str>);
+
+/// The longest member name accepted, in bytes.
+pub const MAX_MEMBER_NAME_LEN: usize = 64;
+
+const RESERVED_MEMBERS: [&str; 3] = ["error", "error_description", "error_uri"];
+
+fn member_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')
+}
+
+impl MemberName {
+    /// Checks a member name.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError`] if empty, too long, outside `A-Z a-z 0-9 _ - .`, or reserved
+    /// ([`TextError::Known`]).
+    pub fn new(name: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
+        let name = name.into();
+        crate::core::text::check_bytes(
+            &name,
+            "member name",
+            MAX_MEMBER_NAME_LEN,
+            member_name_byte,
+        )?;
+        if RESERVED_MEMBERS.contains(&&*name) {
+            return Err(TextError::Known { what: "member name", code: name.into_owned() });
+        }
+        Ok(MemberName(name))
+    }
+
+    /// Never fails: bytes outside the allowed set become `_`, an empty name becomes `_`,
+    /// a reserved name gets an `x_` prefix, and the result is cut at 64 bytes.
+    pub fn lossy(name: &str) -> Self {
+        let mut out: String = name
+            .chars()
+            .map(|c| if c.is_ascii() && member_name_byte(c as u8) { c } else { '_' })
+            .take(MAX_MEMBER_NAME_LEN)
+            .collect();
+        if out.is_empty() {
+            out.push('_');
+        }
+        if RESERVED_MEMBERS.contains(&out.as_str()) {
+            out.insert_str(0, "x_");
+        }
+        MemberName(Cow::Owned(out))
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Lossy (see [`MemberName::lossy`]); a valid literal is kept without copying.
+impl From<&'static str> for MemberName {
+    fn from(name: &'static str) -> Self {
+        match MemberName::new(name) {
+            Ok(n) => n,
+            Err(_) => MemberName::lossy(name),
+        }
+    }
+}
+
+/// The value of an extra top-level body member.
+///
+/// Text follows the [text policy](crate::text) like `error_description`; other JSON
+/// values (numbers, booleans, arrays, objects such as RFC 9396 `authorization_details`
+/// or UMA `required_claims`) are written as given, JSON-escaped.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum MemberValue {
+    /// A string, under the text policy.
+    Text(ErrorText),
+    /// Any other JSON value.
+    Json(serde_json::Value),
+}
+
+/// Lossy text (see [`ErrorText::lossy`]).
+impl From<&str> for MemberValue {
+    fn from(v: &str) -> Self {
+        MemberValue::Text(ErrorText::from(v))
+    }
+}
+/// Lossy text (see [`ErrorText::lossy`]).
+impl From<String> for MemberValue {
+    fn from(v: String) -> Self {
+        MemberValue::Text(ErrorText::from(v))
+    }
+}
+impl From<ErrorText> for MemberValue {
+    fn from(v: ErrorText) -> Self {
+        MemberValue::Text(v)
+    }
+}
+impl From<serde_json::Value> for MemberValue {
+    fn from(v: serde_json::Value) -> Self {
+        MemberValue::Json(v)
+    }
+}
+impl From<bool> for MemberValue {
+    fn from(v: bool) -> Self {
+        MemberValue::Json(v.into())
+    }
+}
+impl From<i64> for MemberValue {
+    fn from(v: i64) -> Self {
+        MemberValue::Json(v.into())
+    }
+}
+impl From<u64> for MemberValue {
+    fn from(v: u64) -> Self {
+        MemberValue::Json(v.into())
+    }
+}
+impl From<u32> for MemberValue {
+    fn from(v: u32) -> Self {
+        MemberValue::Json(v.into())
+    }
+}
+
+/// The rarely-used parts of an [`ErrorResponse`], boxed to keep the common value small.
+#[derive(Clone, Default)]
+pub(crate) struct Details {
+    pub(crate) uri: Option<ErrorUri>,
+    pub(crate) state: Option<crate::authorize::State>,
+    pub(crate) members: Vec<(MemberName, MemberValue)>,
+    pub(crate) retry_after: Option<RetryAfter>,
+    pub(crate) dpop_nonce: Option<DpopNonce>,
+    pub(crate) challenges: Vec<Challenge>,
+    pub(crate) client_auth: ClientAuth,
+    pub(crate) status: Option<ErrorStatus>,
+    pub(crate) cause: Option<Arc<dyn StdError + Send + Sync + 'static>>,
+}
+
+/// An error response: an [`OAuthError`] code plus its optional `error_description`,
+/// `error_uri`, `state`, extra members, `Retry-After`, DPoP nonce, challenges, client
+/// authentication context, status override and internal cause.
+///
+/// This is the type handlers return. It renders framework-free with
+/// [`to_response`](Self::to_response) (or through the axum / actix-web adapters) and is
+/// what clients get back from [`ErrorResponse::from_json`](crate::parse).
+///
+/// The internal cause is visible through [`source()`](std::error::Error::source) and
+/// `Debug` for logs, and is **never** serialised.
+///
+/// ```
+/// use oauth_errors::{Endpoint, ErrorResponse, OAuthError};
+///
+/// fn exchange(code: &str) -> Result<String, ErrorResponse> {
+///     if code != "good-code" {
+///         return Err(OAuthError::InvalidGrant.with_description("code expired"));
+///     }
+///     Ok("token".into())
+/// }
+///
+/// let err = exchange("stale").unwrap_err();
+/// let response = err.to_response(Endpoint::Token);
+/// assert_eq!(response.status(), 400);
+/// assert_eq!(response.headers()["cache-control"], "no-store");
+/// assert_eq!(
+///     response.body().as_ref(),
+///     br#"{"error":"invalid_grant","error_description":"code expired"}"#
+/// );
+/// ```
+///
+/// It stays small, so `Result<T, ErrorResponse>` does not trip clippy's
+/// `result_large_err`:
+///
+/// ```
+/// assert!(std::mem::size_of::<oauth_errors::ErrorResponse>() <= 80);
+/// ```
+#[derive(Clone)]
+pub struct ErrorResponse {
+    pub(crate) code: OAuthError,
+    pub(crate) description: Option<ErrorText>,
+    pub(crate) endpoint: Option<Endpoint>,
+    pub(crate) contract: Option<&'static Contract>,
+    pub(crate) details: Option<Box<Details>>,
+}
+
+impl ErrorResponse {
+    /// An error with only a code.
+    pub const fn new(code: OAuthError) -> Self {
+        ErrorResponse { code, description: None, endpoint: None, contract: None, details: None }
+    }
+
+    fn details_mut(&mut self) -> &mut Details {
+        self.details.get_or_insert_with(Box::default)
+    }
+
+    pub(crate) fn details(&self) -> Option<&Details> {
+        self.details.as_deref()
+    }
+
+    /// Sets `error_description`. `&str`/`String` go through the lossy path
+    /// ([`ErrorText::lossy`]); pass an [`ErrorText`] for checked or relaxed text. An
+    /// empty text removes the description.
+    #[must_use]
+    pub fn with_description(mut self, description: impl Into<ErrorText>) -> Self {
+        let d = description.into();
+        self.description = (!d.is_empty()).then_some(d);
+        self
+    }
+
+    /// Sets `error_uri` (`&str`/`String` are lossy: see [`ErrorUri::lossy`]).
+    #[must_use]
+    pub fn with_uri(mut self, uri: impl Into<ErrorUri>) -> Self {
+        let uri = uri.into();
+        self.details_mut().uri = (!uri.as_str().is_empty()).then_some(uri);
+        self
+    }
+
+    /// Sets the `state` echoed by an authorization-endpoint error
+    /// ([`crate::authorize`]); never part of a JSON body.
+    #[must_use]
+    pub fn with_state(mut self, state: crate::authorize::State) -> Self {
+        self.details_mut().state = Some(state);
+        self
+    }
+
+    /// Adds an extra top-level body member, replacing one of the same name.
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    ///
+    /// let err = OAuthError::InsufficientScope
+    ///     .with_description("The request requires higher privileges than provided by the access token")
+    ///     .with_member("error_human_title", "Insufficient scope.");
+    /// assert_eq!(
+    ///     err.to_json_body().as_ref(),
+    ///     br#"{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token","error_human_title":"Insufficient scope."}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_member(
+        mut self,
+        name: impl Into<MemberName>,
+        value: impl Into<MemberValue>,
+    ) -> Self {
+        let (name, value) = (name.into(), value.into());
+        let members = &mut self.details_mut().members;
+        match members.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => members.push((name, value)),
+        }
+        self
+    }
+
+    /// Sets `Retry-After`; it is sent with 429 and 503 responses only (RFC 6585 §4,
+    /// RFC 9110 §10.2.3).
+    #[must_use]
+    pub fn with_retry_after(mut self, retry_after: impl Into<RetryAfter>) -> Self {
+        self.details_mut().retry_after = Some(retry_after.into());
+        self
+    }
+
+    /// Sets the `DPoP-Nonce` response header (RFC 9449 §8, §9), typically with
+    /// [`OAuthError::UseDpopNonce`].
+    #[must_use]
+    pub fn with_dpop_nonce(mut self, nonce: DpopNonce) -> Self {
+        self.details_mut().dpop_nonce = Some(nonce);
+        self
+    }
+
+    /// Adds a `WWW-Authenticate` challenge. The error's `error`, `error_description` and
+    /// `error_uri` are added to it when rendered (unless it is
+    /// [`informational`](Challenge::informational)), so they never disagree with the body.
+    /// With a challenge, a code whose status would be 401 is 401; other codes keep their
+    /// status (e.g. 403 for `insufficient_scope`) and carry the header too.
+    #[must_use]
+    pub fn with_challenge(mut self, challenge: Challenge) -> Self {
+        self.details_mut().challenges.push(challenge);
+        self
+    }
+
+    /// Records how the client authenticated: decides `invalid_client`'s 401-or-400 and
+    /// its challenge (RFC 6749 §5.2).
+    ///
+    /// ```
+    /// use oauth_errors::{ClientAuth, Endpoint, OAuthError};
+    ///
+    /// let basic = OAuthError::InvalidClient.with_client_auth(ClientAuth::basic("demo"));
+    /// let r = basic.to_response(Endpoint::Token);
+    /// assert_eq!(r.status(), 401);
+    /// assert_eq!(r.headers()["www-authenticate"], r#"Basic realm="demo""#);
+    ///
+    /// let body = OAuthError::InvalidClient.with_client_auth(ClientAuth::Body);
+    /// assert_eq!(body.to_response(Endpoint::Token).status(), 400);
+    /// ```
+    #[must_use]
+    pub fn with_client_auth(mut self, auth: ClientAuth) -> Self {
+        self.details_mut().client_auth = auth;
+        self
+    }
+
+    /// Overrides the HTTP status (never 401: see [`ErrorStatus`]). An explicit status
+    /// wins over the table and over the contract.
+    #[must_use]
+    pub fn with_status(mut self, status: ErrorStatus) -> Self {
+        self.details_mut().status = Some(status);
+        self
+    }
+
+    /// Attaches the internal cause: logged via `Debug` and `source()`, never sent.
+    #[must_use]
+    pub fn with_cause(mut self, cause: impl StdError + Send + Sync + 'static) -> Self {
+        self.details_mut().cause = Some(Arc::new(cause));
+        self
+    }
+
+    /// Attaches an already boxed internal cause.
+    #[must_use]
+    pub fn with_boxed_cause(mut self, cause: Box<dyn StdError + Send + Sync + 'static>) -> Self {
+        self.details_mut().cause = Some(Arc::from(cause));
+        self
+    }
+
+    /// Sets the endpoint this error is returned from (default: the contract's, else
+    /// [`Endpoint::Token`]).
+    #[must_use]
+    pub fn at(mut self, endpoint: Endpoint) -> Self {
+        self.endpoint = Some(endpoint);
+        self
+    }
+
+    /// Renders under `contract` (status rules, body format, fixed members) wherever this
+    /// error is rendered. [`Contract::error`] sets it for you.
+    #[must_use]
+    pub fn with_contract(mut self, contract: &'static Contract) -> Self {
+        self.contract = Some(contract);
+        self
+    }
+
+    /// The code.
+    pub fn code(&self) -> &OAuthError {
+        &self.code
+    }
+
+    /// `error_description`, if any.
+    pub fn description(&self) -> Option<&ErrorText> {
+        self.description.as_ref()
+    }
+
+    /// `error_uri`, if any.
+    pub fn uri(&self) -> Option<&ErrorUri> {
+        self.details().and_then(|d| d.uri.as_ref())
+    }
+
+    /// `state`, if any.
+    pub fn state(&self) -> Option<&crate::authorize::State> {
+        self.details().and_then(|d| d.state.as_ref())
+    }
+
+    /// Extra top-level members, in insertion order.
+    pub fn members(&self) -> &[(MemberName, MemberValue)] {
+        self.details().map_or(&[], |d| &d.members)
+    }
+
+    /// One extra member by name.
+    pub fn member(&self, name: &str) -> Option<&MemberValue> {
+        self.members().iter().find(|(n, _)| n.as_str() == name).map(|(_, v)| v)
+    }
+
+    /// `Retry-After`, if any.
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        self.details().and_then(|d| d.retry_after)
+    }
+
+    /// The DPoP nonce, if any.
+    pub fn dpop_nonce(&self) -> Option<&DpopNonce> {
+        self.details().and_then(|d| d.dpop_nonce.as_ref())
+    }
+
+    /// Attached challenges.
+    pub fn challenges(&self) -> &[Challenge] {
+        self.details().map_or(&[], |d| &d.challenges)
+    }
+
+    /// How the client authenticated ([`ClientAuth::None`] unless set).
+    pub fn client_auth(&self) -> &ClientAuth {
+        self.details().map_or(&ClientAuth::None, |d| &d.client_auth)
+    }
+
+    /// The explicit status override, if any.
+    pub fn status_override(&self) -> Option<ErrorStatus> {
+        self.details().and_then(|d| d.status)
+    }
+
+    /// The endpoint set with [`at`](Self::at), if any.
+    pub fn endpoint(&self) -> Option<Endpoint> {
+        self.endpoint
+    }
+
+    /// The contract this error renders under.
+    pub fn contract(&self) -> &'static Contract {
+        self.contract.unwrap_or(Contract::oauth2())
+    }
+
+    /// The internal cause, if any (also available as `source()`).
+    pub fn cause(&self) -> Option<&(dyn StdError + Send + Sync + 'static)> {
+        self.details().and_then(|d| d.cause.as_deref())
+    }
+
+    /// Whether this is a server-side failure (its status is 5xx), which adapters log at
+    /// error level with the cause.
+    pub fn is_server_error(&self) -> bool {
+        self.resolve_status(self.effective_endpoint()).is_server_error()
+    }
+
+    pub(crate) fn effective_endpoint(&self) -> Endpoint {
+        self.endpoint.or(self.contract().default_endpoint()).unwrap_or_default()
+    }
+}
+
+impl From<OAuthError> for ErrorResponse {
+    fn from(code: OAuthError) -> Self {
+        ErrorResponse::new(code)
+    }
+}
+
+impl PartialEq for ErrorResponse {
+    /// Compares everything that goes on the wire plus the contract and endpoint; the
+    /// internal cause is ignored.
+    fn eq(&self, other: &Self) -> bool {
+        let same_contract = core::ptr::eq(self.contract(), other.contract());
+        let d = |e: &ErrorResponse| {
+            (
+                e.uri().cloned(),
+                e.state().cloned(),
+                e.members().to_vec(),
+                e.retry_after(),
+                e.dpop_nonce().cloned(),
+                e.challenges().to_vec(),
+                e.client_auth().clone(),
+                e.status_override(),
+            )
+        };
+        self.code == other.code
+            && self.description == other.description
+            && self.endpoint == other.endpoint
+            && same_contract
+            && d(self) == d(other)
+    }
+}
+
+impl fmt::Display for ErrorResponse {
+    /// `code` or `code: description`. Never includes the internal cause.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.description {
+            Some(d) => write!(f, "{}: {}", self.code, d),
+            None => f.write_str(self.code.as_str()),
+        }
+    }
+}
+
+impl fmt::Debug for ErrorResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct("ErrorResponse");
+        s.field("code", &self.code.as_str());
+        if let Some(d) = &self.description {
+            s.field("description", d);
+        }
+        if let Some(e) = self.endpoint {
+            s.field("endpoint", &e);
+        }
+        if let Some(d) = self.details() {
+            if let Some(u) = &d.uri {
+                s.field("uri", u);
+            }
+            if let Some(st) = &d.state {
+                s.field("state", st);
+            }
+            if !d.members.is_empty() {
+                s.field("members", &d.members);
+            }
+            if let Some(r) = &d.retry_after {
+                s.field("retry_after", r);
+            }
+            if let Some(n) = &d.dpop_nonce {
+                s.field("dpop_nonce", n);
+            }
+            if !d.challenges.is_empty() {
+                s.field("challenges", &d.challenges);
+            }
+            if d.client_auth != ClientAuth::None {
+                s.field("client_auth", &d.client_auth);
+            }
+            if let Some(st) = d.status {
+                s.field("status", &st.as_u16());
+            }
+            if let Some(c) = &d.cause {
+                s.field("cause", c);
+            }
+        }
+        s.finish()
+    }
+}
+
+impl StdError for ErrorResponse {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.details().and_then(|d| d.cause.as_deref()).map(|c| c as &(dyn StdError + 'static))
+    }
+}
+
+/// Builder shortcuts on a bare code: each returns an [`ErrorResponse`].
+impl OAuthError {
+    /// [`ErrorResponse::with_description`] on this code.
+    #[must_use]
+    pub fn with_description(self, description: impl Into<ErrorText>) -> ErrorResponse {
+        ErrorResponse::new(self).with_description(description)
+    }
+
+    /// [`ErrorResponse::with_uri`] on this code.
+    #[must_use]
+    pub fn with_uri(self, uri: impl Into<ErrorUri>) -> ErrorResponse {
+        ErrorResponse::new(self).with_uri(uri)
+    }
+
+    /// [`ErrorResponse::with_cause`] on this code.
+    #[must_use]
+    pub fn with_cause(self, cause: impl StdError + Send + Sync + 'static) -> ErrorResponse {
+        ErrorResponse::new(self).with_cause(cause)
+    }
+
+    /// [`ErrorResponse::with_client_auth`] on this code.
+    #[must_use]
+    pub fn with_client_auth(self, auth: ClientAuth) -> ErrorResponse {
+        ErrorResponse::new(self).with_client_auth(auth)
+    }
+
+    /// [`ErrorResponse::with_challenge`] on this code.
+    #[must_use]
+    pub fn with_challenge(self, challenge: Challenge) -> ErrorResponse {
+        ErrorResponse::new(self).with_challenge(challenge)
+    }
+
+    /// [`ErrorResponse::at`] on this code.
+    #[must_use]
+    pub fn at(self, endpoint: Endpoint) -> ErrorResponse {
+        ErrorResponse::new(self).at(endpoint)
+    }
+}
+
+/// `?`-friendly conversion of any error into an [`ErrorResponse`] with that error as the
+/// internal cause.
+///
+/// ```
+/// use oauth_errors::{ErrorResponse, OAuthError, ResultExt};
+///
+/// fn load_client(id: &str) -> Result<u32, ErrorResponse> {
+///     let n: u32 = id.parse().or_oauth(OAuthError::InvalidClient)?;
+///     Ok(n)
+/// }
+/// let err = load_client("x").unwrap_err();
+/// assert_eq!(err.code(), &OAuthError::InvalidClient);
+/// assert!(std::error::Error::source(&err).is_some()); // for logs
+/// assert_eq!(err.to_json_body().as_ref(), br#"{"error":"invalid_client"}"#); // not on the wire
+/// ```
+pub trait ResultExt<T> {
+    /// Maps the error to `code`, keeping it as the internal cause.
+    ///
+    /// # Errors
+    ///
+    /// The [`ErrorResponse`] when `self` is an error.
+    fn or_oauth(self, code: OAuthError) -> Result<T, ErrorResponse>;
+
+    /// Maps the error to `code` with a public description, keeping it as the cause.
+    ///
+    /// # Errors
+    ///
+    /// The [`ErrorResponse`] when `self` is an error.
+    fn or_oauth_with(
+        self,
+        code: OAuthError,
+        description: impl Into<ErrorText>,
+    ) -> Result<T, ErrorResponse>;
+}
+
+impl<T, E: StdError + Send + Sync + 'static> ResultExt<T> for Result<T, E> {
+    fn or_oauth(self, code: OAuthError) -> Result<T, ErrorResponse> {
+        self.map_err(|e| ErrorResponse::new(code).with_cause(e))
+    }
+
+    fn or_oauth_with(
+        self,
+        code: OAuthError,
+        description: impl Into<ErrorText>,
+    ) -> Result<T, ErrorResponse> {
+        self.map_err(|e| ErrorResponse::new(code).with_description(description).with_cause(e))
+    }
+}

@@ -1,0 +1,254 @@
+//! Reading errors back: JSON bodies, redirect parameters and (see
+//! [`parse_challenges`](crate::parse_challenges)) `WWW-Authenticate` headers, into the same
+//! types the server side renders.
+//!
+//! Parsing is lenient where it can be and lossless where it matters: unknown codes become
+//! [`OAuthError::Extension`], unknown members are kept, descriptions that break the RFC
+//! charset are kept under the relaxed policy (or made safe by the lossy one), and nothing
+//! panics on any input. What the server rendered parses back equal:
+//!
+//! ```
+//! use oauth_errors::{ErrorResponse, OAuthError};
+//!
+//! let sent = OAuthError::InvalidGrant
+//!     .with_description("code expired")
+//!     .with_uri("https://docs.example.com/e#invalid_grant")
+//!     .with_member("error_human_title", "Expired");
+//! let received = ErrorResponse::from_json(&sent.to_json_body())?;
+//! assert_eq!(received, sent);
+//! # Ok::<(), oauth_errors::parse::ParseError>(())
+//! ```
+
+use serde::ser::SerializeMap;
+
+use crate::authorize::State;
+use crate::core::code::OAuthError;
+use crate::core::error::{ErrorResponse, MemberName, MemberValue};
+use crate::core::text::{CodeError, ErrorText, ErrorUri};
+
+/// The largest body [`ErrorResponse::from_json`] reads.
+pub const MAX_BODY_LEN: usize = 64 * 1024;
+
+/// Why an error body or redirect could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// Larger than [`MAX_BODY_LEN`].
+    #[error("error body of {0} bytes exceeds the {MAX_BODY_LEN}-byte limit")]
+    TooLarge(usize),
+    /// Not JSON.
+    #[error("error body is not valid JSON: {0}")]
+    Json(String),
+    /// JSON, but not an object.
+    #[error("error body is not a JSON object")]
+    NotAnObject,
+    /// No `error` member (or parameter), or not a string.
+    #[error("no string `error` member")]
+    MissingError,
+    /// `error` is outside the RFC 6749 §8.5 charset.
+    #[error("invalid `error` code: {0}")]
+    InvalidCode(CodeError),
+}
+
+fn text_lenient(s: String) -> ErrorText {
+    match ErrorText::unicode(s.clone()) {
+        Ok(t) => t,
+        Err(_) => ErrorText::from(s),
+    }
+}
+
+fn uri_lenient(s: String) -> ErrorUri {
+    match ErrorUri::new(s.clone()) {
+        Ok(u) => u,
+        Err(_) => ErrorUri::lossy(&s),
+    }
+}
+
+impl ErrorResponse {
+    /// Reads an RFC 6749 §5.2 JSON error body.
+    ///
+    /// * `error` is required (a string within the RFC 6749 §8.5 charset); a known code
+    ///   becomes its variant, anything else [`OAuthError::Extension`].
+    /// * `error_description`: kept exactly when it passes [`ErrorText::unicode`] (strict or
+    ///   relaxed), else made safe by the lossy path; a non-string value is dropped.
+    /// * `error_uri`: kept when valid, else [`ErrorUri::lossy`].
+    /// * Every other member is kept, in order: strings as text (as above), other values as
+    ///   JSON; names outside `A-Z a-z 0-9 _ - .` go through [`MemberName::lossy`].
+    ///
+    /// The status and headers are not needed; pass the body of any response (some
+    /// providers send errors with 200).
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError`] when the body is too large, not a JSON object, or has no usable
+    /// `error`.
+    pub fn from_json(body: &[u8]) -> Result<ErrorResponse, ParseError> {
+        if body.len() > MAX_BODY_LEN {
+            return Err(ParseError::TooLarge(body.len()));
+        }
+        let value: serde_json::Value =
+            serde_json::from_slice(body).map_err(|e| ParseError::Json(e.to_string()))?;
+        Self::from_json_value(value)
+    }
+
+    /// As [`from_json`](Self::from_json), from an already parsed value.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json`](Self::from_json).
+    pub fn from_json_value(value: serde_json::Value) -> Result<ErrorResponse, ParseError> {
+        let serde_json::Value::Object(map) = value else {
+            return Err(ParseError::NotAnObject);
+        };
+        let mut code = None;
+        let mut description = None;
+        let mut uri = None;
+        let mut members = Vec::new();
+        for (name, value) in map {
+            match (name.as_str(), value) {
+                ("error", serde_json::Value::String(c)) => {
+                    code = Some(OAuthError::try_from(c).map_err(ParseError::InvalidCode)?);
+                }
+                ("error", _) => return Err(ParseError::MissingError),
+                ("error_description", serde_json::Value::String(d)) => {
+                    description = Some(text_lenient(d))
+                }
+                ("error_uri", serde_json::Value::String(u)) => uri = Some(uri_lenient(u)),
+                ("error_description" | "error_uri", _) => {}
+                (_, serde_json::Value::String(s)) => {
+                    members.push((member_name(name), MemberValue::Text(text_lenient(s))));
+                }
+                (_, other) => members.push((member_name(name), MemberValue::Json(other))),
+            }
+        }
+        let mut err = ErrorResponse::new(code.ok_or(ParseError::MissingError)?);
+        if let Some(d) = description {
+            err = err.with_description(d);
+        }
+        if let Some(u) = uri {
+            err = err.with_uri(u);
+        }
+        for (n, v) in members {
+            err = err.with_member(n, v);
+        }
+        Ok(err)
+    }
+
+    /// Reads the error parameters of an authorization redirect: the query or fragment of
+    /// a `Location` URL, or an `application/x-www-form-urlencoded` `form_post` body.
+    /// `state` is kept when it is valid (`1*VSCHAR`); `iss` is returned beside the error.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::MissingError`] or [`ParseError::InvalidCode`].
+    ///
+    /// ```
+    /// use oauth_errors::{ErrorResponse, OAuthError};
+    ///
+    /// let (err, iss) = ErrorResponse::from_redirect(
+    ///     "https://client.example.com/cb?error=access_denied&state=xyz&iss=https%3A%2F%2Fas.example.com",
+    /// )?;
+    /// assert_eq!(err.code(), &OAuthError::AccessDenied);
+    /// assert_eq!(err.state().unwrap().as_str(), "xyz");
+    /// assert_eq!(iss.as_deref(), Some("https://as.example.com"));
+    /// # Ok::<(), oauth_errors::parse::ParseError>(())
+    /// ```
+    pub fn from_redirect(location: &str) -> Result<(ErrorResponse, Option<String>), ParseError> {
+        if location.len() > MAX_BODY_LEN {
+            return Err(ParseError::TooLarge(location.len()));
+        }
+        let params = if let Some(f) = location.find('#') {
+            &location[f + 1..]
+        } else if let Some(q) = location.find('?') {
+            &location[q + 1..]
+        } else {
+            location
+        };
+        let mut code = None;
+        let mut err_parts: (Option<String>, Option<String>, Option<String>, Option<String>) =
+            (None, None, None, None);
+        for pair in params.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = form_decode(v);
+            match form_decode(k).as_str() {
+                "error" => code = Some(v),
+                "error_description" => err_parts.0 = Some(v),
+                "error_uri" => err_parts.1 = Some(v),
+                "state" => err_parts.2 = Some(v),
+                "iss" => err_parts.3 = Some(v),
+                _ => {}
+            }
+        }
+        let code = code.ok_or(ParseError::MissingError)?;
+        let mut err =
+            ErrorResponse::new(OAuthError::try_from(code).map_err(ParseError::InvalidCode)?);
+        if let Some(d) = err_parts.0.filter(|d| !d.is_empty()) {
+            err = err.with_description(text_lenient(d));
+        }
+        if let Some(u) = err_parts.1.filter(|u| !u.is_empty()) {
+            err = err.with_uri(uri_lenient(u));
+        }
+        if let Some(s) = err_parts.2.and_then(|s| State::new(s).ok()) {
+            err = err.with_state(s);
+        }
+        Ok((err, err_parts.3))
+    }
+}
+
+fn member_name(name: String) -> MemberName {
+    MemberName::new(name.clone()).unwrap_or_else(|_| MemberName::lossy(&name))
+}
+
+fn form_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                match (hex(b[i + 1]), hex(b[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl serde::Serialize for ErrorResponse {
+    /// The RFC 6749 JSON object (`error`, `error_description`, `error_uri`, members),
+    /// regardless of the contract's body format.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("error", &self.code)?;
+        if let Some(d) = self.description() {
+            map.serialize_entry("error_description", d.as_str())?;
+        }
+        if let Some(u) = self.uri() {
+            map.serialize_entry("error_uri", u.as_str())?;
+        }
+        for (n, v) in self.members() {
+            match v {
+                MemberValue::Text(t) => map.serialize_entry(n.as_str(), t.as_str())?,
+                MemberValue::Json(j) => map.serialize_entry(n.as_str(), j)?,
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ErrorResponse {
+    /// As [`ErrorResponse::from_json`].
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        ErrorResponse::from_json_value(value).map_err(serde::de::Error::custom)
+    }
+}

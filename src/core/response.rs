@@ -1,0 +1,258 @@
+//! Rendering to `http::Response<Bytes>`, framework-free.
+//!
+//! One function decides every response's status, headers and body:
+//!
+//! 1. **Status.** An explicit [`ErrorResponse::with_status`] wins; then the
+//!    [`Contract`]'s rule for the code (and endpoint); then the table
+//!    ([`OAuthError::status_at`]), with `invalid_client` at client-authenticating endpoints
+//!    becoming 401 exactly when the client used the `Authorization` header
+//!    ([`ClientAuth::Header`]) and 400 otherwise (RFC 6749 §5.2).
+//! 2. **Challenges.** The error's own challenges; else the contract rule's; else the
+//!    client-authentication challenge for a 401 `invalid_client`; else, for a 401 or any
+//!    error at [`Endpoint::Resource`], a synthesised `Bearer` challenge (`DPoP` for the
+//!    DPoP codes) carrying the error parameters — RFC 6750 §3 makes the header mandatory
+//!    whenever a token does not enable access, and a 401 without a challenge is not valid
+//!    HTTP (RFC 9110 §11.6.1). **Every 401 this crate produces carries a challenge.**
+//! 3. **Headers.** `Content-Type` from the body format; `Cache-Control: no-store` always;
+//!    `Pragma: no-cache` unless the contract turns it off; `WWW-Authenticate`, one field line
+//!    per challenge; `Retry-After` on 429 and 503 only; `DPoP-Nonce` when set.
+//! 4. **Body.** The contract's format (RFC 6749 JSON by default). A description-less
+//!    error under the default format is served from a precomputed `&'static` body: no
+//!    serialisation, no body allocation.
+
+use std::borrow::Cow;
+
+use bytes::Bytes;
+use http::header::{CACHE_CONTROL, CONTENT_TYPE, PRAGMA, RETRY_AFTER, WWW_AUTHENTICATE};
+use http::{HeaderMap, Response, StatusCode};
+
+use crate::core::body::{BodyContext, write_oauth_json};
+use crate::core::challenge::{Challenge, ClientAuth, Scheme};
+use crate::core::code::OAuthError;
+use crate::core::contract::{Contract, StatusRule};
+use crate::core::endpoint::Endpoint;
+use crate::core::error::ErrorResponse;
+use crate::core::headers::{self, APPLICATION_JSON, NO_CACHE, NO_STORE};
+
+const BEARER: Challenge = Challenge::new(Scheme::Bearer);
+const DPOP: Challenge = Challenge::new(Scheme::DPoP);
+
+/// The resolved status and challenges of an error at an endpoint.
+pub(crate) struct Resolved<'a> {
+    pub(crate) status: StatusCode,
+    pub(crate) challenges: Cow<'a, [Challenge]>,
+}
+
+fn status_code(n: u16) -> StatusCode {
+    StatusCode::from_u16(n).unwrap_or(StatusCode::BAD_REQUEST)
+}
+
+fn default_challenge(code: &OAuthError) -> Challenge {
+    match code {
+        OAuthError::InvalidDpopProof | OAuthError::UseDpopNonce => DPOP,
+        _ => BEARER,
+    }
+}
+
+impl ErrorResponse {
+    pub(crate) fn resolve(&self, endpoint: Endpoint) -> Resolved<'_> {
+        let own: &[Challenge] = self.challenges();
+        let contract = self.contract();
+        let with = |status: StatusCode, fallback: Option<Challenge>| -> Resolved<'_> {
+            let needs = status == StatusCode::UNAUTHORIZED || endpoint == Endpoint::Resource;
+            let challenges = if !own.is_empty() {
+                Cow::Borrowed(own)
+            } else if let Some(c) = fallback {
+                Cow::Owned(vec![c])
+            } else if needs {
+                Cow::Owned(vec![default_challenge(&self.code)])
+            } else {
+                Cow::Borrowed(&[][..])
+            };
+            Resolved { status, challenges }
+        };
+        if let Some(s) = self.status_override() {
+            return with(s.get(), None);
+        }
+        match contract.status_rule(&self.code, endpoint) {
+            Some(StatusRule::Status(s)) => return with(s.get(), None),
+            Some(StatusRule::Unauthorized(c)) => {
+                return with(StatusCode::UNAUTHORIZED, Some(c.clone()));
+            }
+            None => {}
+        }
+        if self.code == OAuthError::InvalidClient && endpoint != Endpoint::Resource {
+            return match self.client_auth() {
+                ClientAuth::Header(c) => with(StatusCode::UNAUTHORIZED, Some(c.clone())),
+                _ => with(StatusCode::BAD_REQUEST, None),
+            };
+        }
+        with(status_code(self.code.status_at(endpoint)), None)
+    }
+
+    /// The HTTP status this error renders with at `endpoint`, under its contract.
+    ///
+    /// ```
+    /// use oauth_errors::{ClientAuth, Endpoint, OAuthError, ErrorResponse};
+    ///
+    /// let e = ErrorResponse::from(OAuthError::InvalidClient);
+    /// assert_eq!(e.resolve_status(Endpoint::Token), 400);
+    /// let e = e.with_client_auth(ClientAuth::basic("as"));
+    /// assert_eq!(e.resolve_status(Endpoint::Token), 401);
+    /// ```
+    pub fn resolve_status(&self, endpoint: Endpoint) -> StatusCode {
+        self.resolve(endpoint).status
+    }
+
+    /// Renders the full response at `endpoint`.
+    pub fn to_response(&self, endpoint: Endpoint) -> Response<Bytes> {
+        render(self, endpoint)
+    }
+
+    /// Renders the full response at the error's own endpoint ([`at`](Self::at)), else
+    /// the contract's default endpoint, else [`Endpoint::Token`]. Used by the framework
+    /// adapters.
+    pub fn response(&self) -> Response<Bytes> {
+        render(self, self.effective_endpoint())
+    }
+
+    /// The body alone, as [`response`](Self::response) would send it.
+    pub fn to_json_body(&self) -> Bytes {
+        let endpoint = self.effective_endpoint();
+        let status = self.resolve(endpoint).status;
+        body(self, endpoint, status).1
+    }
+}
+
+impl OAuthError {
+    /// Renders this bare code at `endpoint` under the default contract, from a
+    /// precomputed body.
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    ///
+    /// let r = OAuthError::TemporarilyUnavailable.to_response(Endpoint::Token);
+    /// assert_eq!(r.status(), 503);
+    /// assert_eq!(r.body().as_ref(), br#"{"error":"temporarily_unavailable"}"#);
+    /// ```
+    pub fn to_response(&self, endpoint: Endpoint) -> Response<Bytes> {
+        render(&ErrorResponse::new(self.clone()), endpoint)
+    }
+}
+
+fn body(err: &ErrorResponse, endpoint: Endpoint, status: StatusCode) -> (http::HeaderValue, Bytes) {
+    let contract = err.contract();
+    let fast = err.description().is_none()
+        && err.uri().is_none()
+        && err.members().is_empty()
+        && contract.is_plain_json_for(err.code(), endpoint);
+    if fast {
+        if let Some(info) = err.code().known_info() {
+            return (APPLICATION_JSON, Bytes::from_static(info.static_body.as_bytes()));
+        }
+    }
+    let ctx = BodyContext::new(status, endpoint, contract.members());
+    let mut out = Vec::with_capacity(96);
+    if let Some(format) = contract.format_for(err.code(), endpoint) {
+        if format.write_body(err, &ctx, &mut out).is_ok() {
+            return (format.content_type(), Bytes::from(out));
+        }
+        out.clear();
+    }
+    write_oauth_json(err, &ctx, &mut out);
+    (APPLICATION_JSON, Bytes::from(out))
+}
+
+fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
+    let Resolved { status, challenges } = err.resolve(endpoint);
+    let (content_type, body) = body(err, endpoint, status);
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let h = response.headers_mut();
+    h.insert(CONTENT_TYPE, content_type);
+    no_store(h, err.contract());
+    for c in challenges.iter() {
+        h.append(WWW_AUTHENTICATE, c.to_header_value(Some(err)));
+    }
+    if let Some(r) = err.retry_after() {
+        if matches!(status.as_u16(), 429 | 503) {
+            h.insert(RETRY_AFTER, r.to_header_value());
+        }
+    }
+    if let Some(n) = err.dpop_nonce() {
+        h.insert(headers::DPOP_NONCE, n.to_header_value());
+    }
+    response
+}
+
+pub(crate) fn no_store(h: &mut HeaderMap, contract: &Contract) {
+    h.insert(CACHE_CONTROL, NO_STORE);
+    if contract.pragma_no_cache() {
+        h.insert(PRAGMA, NO_CACHE);
+    }
+}
+
+/// The answer to a protected-resource request that carried **no credentials**: 401 with
+/// one or more challenges and **no error information** (RFC 6750 §3.1: "the resource
+/// server SHOULD NOT include an error code or other error information"; RFC 9449 §7.2).
+///
+/// The body is empty; `Cache-Control: no-store` is sent.
+///
+/// ```
+/// use oauth_errors::{AuthenticationRequired, Challenge};
+///
+/// let r = AuthenticationRequired::new(Challenge::bearer().realm("example")).to_response();
+/// assert_eq!(r.status(), 401);
+/// assert_eq!(r.headers()["www-authenticate"], r#"Bearer realm="example""#);
+/// assert!(r.body().is_empty());
+///
+/// // Bearer and DPoP together (RFC 9449 §7.2):
+/// let r = AuthenticationRequired::new(Challenge::bearer().realm("example"))
+///     .and(Challenge::dpop().algs("ES256 PS256"))
+///     .to_response();
+/// let values: Vec<_> = r.headers().get_all("www-authenticate").iter().collect();
+/// assert_eq!(values, [r#"Bearer realm="example""#, r#"DPoP algs="ES256 PS256""#]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthenticationRequired {
+    challenges: Vec<Challenge>,
+    contract: Option<&'static Contract>,
+}
+
+impl AuthenticationRequired {
+    /// One challenge.
+    pub fn new(challenge: Challenge) -> Self {
+        AuthenticationRequired { challenges: vec![challenge], contract: None }
+    }
+
+    /// Adds another challenge.
+    #[must_use]
+    pub fn and(mut self, challenge: Challenge) -> Self {
+        self.challenges.push(challenge);
+        self
+    }
+
+    /// Renders under `contract` (only its `Pragma` setting applies: there is no body).
+    #[must_use]
+    pub fn with_contract(mut self, contract: &'static Contract) -> Self {
+        self.contract = Some(contract);
+        self
+    }
+
+    /// The challenges.
+    pub fn challenges(&self) -> &[Challenge] {
+        &self.challenges
+    }
+
+    /// The response.
+    pub fn to_response(&self) -> Response<Bytes> {
+        let mut response = Response::new(Bytes::new());
+        *response.status_mut() = StatusCode::UNAUTHORIZED;
+        let h = response.headers_mut();
+        no_store(h, self.contract.unwrap_or(Contract::oauth2()));
+        for c in &self.challenges {
+            h.append(WWW_AUTHENTICATE, c.to_header_value(None));
+        }
+        response
+    }
+}

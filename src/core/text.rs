@@ -1,0 +1,550 @@
+//! The text policy: which characters may go on the wire, and what happens to the rest.
+//!
+//! RFC 6749 Appendix A restricts `error` and `error_description` to NQSCHAR
+//! (`%x20-21 / %x23-5B / %x5D-7E`: printable ASCII without `"` and `\`) and `error_uri` to
+//! the URI-reference characters (`%x21 / %x23-5B / %x5D-7E`: the same without space).
+//! Values that follow these rules are safe inside a JSON string, an HTTP quoted-string
+//! and a URL query without any escaping, which is what makes the fast paths of this crate
+//! possible, and they can never smuggle a header line (`CR`/`LF`) or break a quoted string.
+//!
+//! Every text type offers three doors:
+//!
+//! | Door | Behaviour | Use for |
+//! |------|-----------|---------|
+//! | `new` / `TryFrom` | checked: [`TextError`] on any violation | values you want to be sure of |
+//! | `lossy` / `From<&str>` / `From<String>` | never fails; forbidden characters are replaced (see below) | request-derived or third-party text |
+//! | [`error_text!`](crate::error_text), [`error_uri!`](crate::error_uri) | checked **at compile time** | literals |
+//!
+//! [`ErrorText`] additionally has [`ErrorText::unicode`], a checked *relaxed* door for
+//! deployments whose documented messages use quotes or non-ASCII text (RFC 6749 does not
+//! allow them, but many APIs send them): such text is JSON-escaped in bodies and reduced to
+//! the strict set in headers.
+//!
+//! ### Lossy replacement (documented, stable)
+//!
+//! | Input | Output in [`ErrorText`] | Output in [`ErrorUri`] |
+//! |-------|------------------------|------------------------|
+//! | `"` | `'` | `%22` |
+//! | `\` | `/` | `%5C` |
+//! | space | kept | `%20` |
+//! | CR, LF, TAB, any other control character | one space | percent-encoded (`%0D`, `%0A`, …) |
+//! | non-ASCII character | `?` (one per character) | its UTF-8 bytes percent-encoded |
+//! | longer than the limit | cut at the limit | cut at the limit (never inside a `%XX`) |
+//!
+//! CR and LF never survive any door. Nothing here panics.
+
+use core::fmt;
+use std::borrow::Cow;
+
+/// The longest error code accepted, in bytes. Registered codes are at most 34 bytes.
+pub const MAX_CODE_LEN: usize = 128;
+/// The longest `error_description` (or extra text member) kept, in bytes.
+pub const MAX_TEXT_LEN: usize = 1024;
+/// The longest `error_uri` kept, in bytes.
+pub const MAX_URI_LEN: usize = 2048;
+
+/// Why a value was rejected by a checked constructor.
+///
+/// ```
+/// use oauth_errors::text::{ErrorText, TextError};
+///
+/// let err = ErrorText::new("line one\r\nInjected: header").unwrap_err();
+/// assert_eq!(err, TextError::Forbidden { what: "error_description", offset: 8, ch: '\r' });
+/// assert_eq!(
+///     err.to_string(),
+///     "error_description: character U+000D at byte 8 is not allowed"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TextError {
+    /// The value is empty, and the grammar requires at least one character.
+    #[error("{what}: empty value")]
+    Empty {
+        /// What was being checked (`"error"`, `"error_description"`, …).
+        what: &'static str,
+    },
+    /// The value is longer than this crate accepts.
+    #[error("{what}: {len} bytes, longer than the limit of {max}")]
+    TooLong {
+        /// What was being checked.
+        what: &'static str,
+        /// Its length in bytes.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The value contains a character outside the allowed set.
+    #[error("{what}: character U+{:04X} at byte {offset} is not allowed", u32::from(*ch))]
+    Forbidden {
+        /// What was being checked.
+        what: &'static str,
+        /// Byte offset of the first forbidden character.
+        offset: usize,
+        /// The character.
+        ch: char,
+    },
+    /// The value is a known code where an extension code was required.
+    #[error("{what}: `{code}` is a known code, not an extension")]
+    Known {
+        /// What was being checked.
+        what: &'static str,
+        /// The code.
+        code: String,
+    },
+}
+
+/// The error returned when a string is not a valid error code (RFC 6749 §8.5).
+pub type CodeError = TextError;
+
+/// NQSCHAR: `%x20-21 / %x23-5B / %x5D-7E`.
+pub(crate) const fn is_nqschar(b: u8) -> bool {
+    matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E)
+}
+
+/// NQCHAR: `%x21 / %x23-5B / %x5D-7E` (also the URI-reference set of RFC 6749 A.9).
+pub(crate) const fn is_nqchar(b: u8) -> bool {
+    matches!(b, 0x21 | 0x23..=0x5B | 0x5D..=0x7E)
+}
+
+/// VSCHAR: `%x20-7E`.
+pub(crate) const fn is_vschar(b: u8) -> bool {
+    matches!(b, 0x20..=0x7E)
+}
+
+/// `const` string equality.
+#[doc(hidden)]
+pub const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Byte classes usable in `const` checks.
+#[derive(Clone, Copy)]
+enum Class {
+    NqsChar,
+    NqChar,
+}
+
+const fn all_bytes(s: &str, max: usize, class: Class) -> bool {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > max {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let ok = match class {
+            Class::NqsChar => is_nqschar(b[i]),
+            Class::NqChar => is_nqchar(b[i]),
+        };
+        if !ok {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Checks `s` against an ASCII byte class, reporting the first offending character.
+pub(crate) fn check_bytes(
+    s: &str,
+    what: &'static str,
+    max: usize,
+    allowed: fn(u8) -> bool,
+) -> Result<(), TextError> {
+    if s.is_empty() {
+        return Err(TextError::Empty { what });
+    }
+    if s.len() > max {
+        return Err(TextError::TooLong { what, len: s.len(), max });
+    }
+    match s.bytes().position(|b| !allowed(b)) {
+        None => Ok(()),
+        Some(offset) => Err(TextError::Forbidden {
+            what,
+            offset,
+            ch: s[offset..].chars().next().unwrap_or('\u{FFFD}'),
+        }),
+    }
+}
+
+pub(crate) fn check_code(code: &str) -> Result<(), CodeError> {
+    check_bytes(code, "error", MAX_CODE_LEN, is_nqschar)
+}
+
+/// Text for `error_description` and for string-valued extra members.
+///
+/// Either *strict* (RFC 6749 NQSCHAR, the default) or *relaxed* (built with
+/// [`ErrorText::unicode`]: any printable Unicode, JSON-escaped in bodies). An empty
+/// `ErrorText` is treated everywhere as absent, because the grammar is `1*NQSCHAR`.
+///
+/// ```
+/// use oauth_errors::text::ErrorText;
+///
+/// // Checked:
+/// assert!(ErrorText::new("The access token expired").is_ok());
+/// assert!(ErrorText::new("say \"hi\"").is_err());
+///
+/// // Lossy, for request-derived text: CR/LF never survive.
+/// let t = ErrorText::lossy("bad \"scope\"\r\nX-Evil: 1 — ok");
+/// assert_eq!(t.as_str(), "bad 'scope'  X-Evil: 1 ? ok");
+///
+/// // Compile-time checked literal, no allocation:
+/// const EXPIRED: ErrorText = oauth_errors::error_text!("The access token expired");
+/// assert!(EXPIRED.is_strict());
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ErrorText {
+    text: Cow<'static, str>,
+    strict: bool,
+}
+
+impl ErrorText {
+    /// Checks `text` against RFC 6749 NQSCHAR and [`MAX_TEXT_LEN`].
+    ///
+    /// # Errors
+    ///
+    /// [`TextError`] naming the first violation.
+    pub fn new(text: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
+        let text = text.into();
+        check_bytes(&text, "error_description", MAX_TEXT_LEN, is_nqschar)?;
+        Ok(ErrorText { text, strict: true })
+    }
+
+    /// Never fails: replaces what RFC 6749 forbids (see the [module docs](self)) and
+    /// cuts the text at [`MAX_TEXT_LEN`] bytes. The result is strict. Allocates only when
+    /// something must change.
+    pub fn lossy(text: &str) -> Self {
+        Self::lossy_cow(Cow::Owned(text.to_owned()))
+    }
+
+    fn lossy_cow(text: Cow<'static, str>) -> Self {
+        if text.len() <= MAX_TEXT_LEN && text.bytes().all(is_nqschar) {
+            return ErrorText { text, strict: true };
+        }
+        let mut out = String::with_capacity(text.len().min(MAX_TEXT_LEN));
+        for ch in text.chars() {
+            if out.len() >= MAX_TEXT_LEN {
+                break;
+            }
+            out.push(match ch {
+                '"' => '\'',
+                '\\' => '/',
+                c if c.is_ascii() && is_nqschar(c as u8) => c,
+                c if c.is_ascii() => ' ',
+                _ => '?',
+            });
+        }
+        ErrorText { text: Cow::Owned(out), strict: true }
+    }
+
+    /// Checks `text` against the *relaxed* policy: any Unicode except control characters
+    /// (C0, DEL, C1), line and paragraph separators (U+2028, U+2029) and bidirectional
+    /// overrides (U+202A–U+202E, U+2066–U+2069); at most [`MAX_TEXT_LEN`] bytes.
+    ///
+    /// RFC 6749 does not allow `"`, `\` or non-ASCII in `error_description`, but documented
+    /// APIs send them (`Missing parameter: "code" is required`). Relaxed text is written
+    /// JSON-escaped in bodies, percent-encoded in redirects and HTML-escaped in `form_post`
+    /// pages; in a `WWW-Authenticate` parameter `"` and `\` become quoted-pairs and any
+    /// non-ASCII character becomes `?`.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError`] naming the first violation.
+    ///
+    /// ```
+    /// use oauth_errors::text::ErrorText;
+    ///
+    /// let t = ErrorText::unicode(r#"Missing parameter: "code" is required"#).unwrap();
+    /// assert!(!t.is_strict());
+    /// assert!(ErrorText::unicode("a\nb").is_err());
+    /// ```
+    pub fn unicode(text: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
+        let text = text.into();
+        let what = "error_description";
+        if text.is_empty() {
+            return Err(TextError::Empty { what });
+        }
+        if text.len() > MAX_TEXT_LEN {
+            return Err(TextError::TooLong { what, len: text.len(), max: MAX_TEXT_LEN });
+        }
+        if let Some((offset, ch)) = text.char_indices().find(|&(_, c)| !relaxed_char_ok(c)) {
+            return Err(TextError::Forbidden { what, offset, ch });
+        }
+        let strict = text.bytes().all(is_nqschar);
+        Ok(ErrorText { text, strict })
+    }
+
+    #[doc(hidden)]
+    /// Used by [`error_text!`](crate::error_text): validated at compile time.
+    pub const fn __from_static_unchecked(text: &'static str) -> Self {
+        ErrorText { text: Cow::Borrowed(text), strict: true }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the text conforms to RFC 6749 NQSCHAR (always true unless built with
+    /// [`ErrorText::unicode`] from text that needed it).
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+
+    /// Whether the text is empty (and therefore omitted on the wire).
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The text reduced to the strict set, for places that only accept it (HTTP headers):
+    /// non-ASCII characters become `?`; `"` and `\` are kept (they are escaped as
+    /// quoted-pairs by the header writer).
+    pub(crate) fn header_safe(&self) -> Cow<'_, str> {
+        if self.text.is_ascii() {
+            Cow::Borrowed(&self.text)
+        } else {
+            Cow::Owned(self.text.chars().map(|c| if c.is_ascii() { c } else { '?' }).collect())
+        }
+    }
+}
+
+fn relaxed_char_ok(c: char) -> bool {
+    !(c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
+impl fmt::Debug for ErrorText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.text, f)
+    }
+}
+
+impl fmt::Display for ErrorText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl AsRef<str> for ErrorText {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Lossy (see [`ErrorText::lossy`]).
+impl From<&str> for ErrorText {
+    fn from(text: &str) -> Self {
+        ErrorText::lossy(text)
+    }
+}
+
+/// Lossy (see [`ErrorText::lossy`]); reuses the allocation when nothing must change.
+impl From<String> for ErrorText {
+    fn from(text: String) -> Self {
+        ErrorText::lossy_cow(Cow::Owned(text))
+    }
+}
+
+/// Lossy (see [`ErrorText::lossy`]); borrows a valid `'static` text without copying.
+impl From<Cow<'static, str>> for ErrorText {
+    fn from(text: Cow<'static, str>) -> Self {
+        ErrorText::lossy_cow(text)
+    }
+}
+
+/// An `error_uri`: a URI-reference (RFC 3986) restricted to `%x21 / %x23-5B / %x5D-7E`
+/// (RFC 6749 §5.2, Appendix A.9).
+///
+/// **Ambiguity (RFC 6749 A.9 vs RFC 6750 §3).** RFC 6749 allows any URI-reference while
+/// RFC 6750 §3 calls the challenge's `error_uri` "an absolute URI". This crate accepts a
+/// URI-reference everywhere (so relative references from a server round-trip when parsed)
+/// and recommends absolute `https` URIs; [`ErrorUri::is_absolute`] tells them apart.
+///
+/// ```
+/// use oauth_errors::text::ErrorUri;
+///
+/// let uri = ErrorUri::new("https://docs.example.com/errors#invalid_grant").unwrap();
+/// assert!(uri.is_absolute());
+/// assert!(ErrorUri::new("https://x.example/a b").is_err());
+/// assert_eq!(ErrorUri::lossy("https://x.example/a b\r\n").as_str(), "https://x.example/a%20b%0D%0A");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ErrorUri(Cow<'static, str>);
+
+impl ErrorUri {
+    /// Checks `uri` against the allowed characters and [`MAX_URI_LEN`].
+    ///
+    /// # Errors
+    ///
+    /// [`TextError`] naming the first violation.
+    pub fn new(uri: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
+        let uri = uri.into();
+        check_bytes(&uri, "error_uri", MAX_URI_LEN, is_nqchar)?;
+        Ok(ErrorUri(uri))
+    }
+
+    /// Never fails: percent-encodes every byte outside the allowed set (space, `"`, `\`,
+    /// control characters, non-ASCII UTF-8 bytes) and cuts at [`MAX_URI_LEN`] bytes.
+    pub fn lossy(uri: &str) -> Self {
+        if uri.len() <= MAX_URI_LEN && !uri.is_empty() && uri.bytes().all(is_nqchar) {
+            return ErrorUri(Cow::Owned(uri.to_owned()));
+        }
+        let mut out = String::with_capacity(uri.len().min(MAX_URI_LEN));
+        for b in uri.bytes() {
+            let needed = if is_nqchar(b) { 1 } else { 3 };
+            if out.len() + needed > MAX_URI_LEN {
+                break;
+            }
+            if is_nqchar(b) {
+                out.push(char::from(b));
+            } else {
+                push_pct(&mut out, b);
+            }
+        }
+        ErrorUri(Cow::Owned(out))
+    }
+
+    #[doc(hidden)]
+    /// Used by [`error_uri!`](crate::error_uri): validated at compile time.
+    pub const fn __from_static_unchecked(uri: &'static str) -> Self {
+        ErrorUri(Cow::Borrowed(uri))
+    }
+
+    /// The URI.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the URI has a scheme (`https:…`), i.e. is absolute as RFC 6750 §3 wants.
+    pub fn is_absolute(&self) -> bool {
+        let s = self.0.as_bytes();
+        match s.iter().position(|&b| b == b':') {
+            Some(0) | None => false,
+            Some(i) => {
+                s[0].is_ascii_alphabetic()
+                    && s[1..i].iter().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(b))
+            }
+        }
+    }
+}
+
+pub(crate) fn push_pct(out: &mut String, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('%');
+    out.push(char::from(HEX[usize::from(b >> 4)]));
+    out.push(char::from(HEX[usize::from(b & 0xF)]));
+}
+
+impl fmt::Debug for ErrorUri {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for ErrorUri {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for ErrorUri {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Lossy (see [`ErrorUri::lossy`]).
+impl From<&str> for ErrorUri {
+    fn from(uri: &str) -> Self {
+        ErrorUri::lossy(uri)
+    }
+}
+
+/// Lossy (see [`ErrorUri::lossy`]).
+impl From<String> for ErrorUri {
+    fn from(uri: String) -> Self {
+        if uri.len() <= MAX_URI_LEN && !uri.is_empty() && uri.bytes().all(is_nqchar) {
+            return ErrorUri(Cow::Owned(uri));
+        }
+        ErrorUri::lossy(&uri)
+    }
+}
+
+/// Helpers used by the exported macros; not public API.
+#[doc(hidden)]
+pub mod __private {
+    use super::*;
+
+    pub const fn text_ok(s: &str) -> bool {
+        all_bytes(s, MAX_TEXT_LEN, Class::NqsChar)
+    }
+
+    pub const fn uri_ok(s: &str) -> bool {
+        all_bytes(s, MAX_URI_LEN, Class::NqChar)
+    }
+
+    pub const fn extension_code_ok(s: &str) -> bool {
+        all_bytes(s, MAX_CODE_LEN, Class::NqsChar) && !crate::OAuthError::__is_known(s)
+    }
+}
+
+/// An [`ErrorText`] from a string literal, checked against RFC 6749 NQSCHAR at compile
+/// time; usable in `const` items and costs no allocation.
+///
+/// ```
+/// use oauth_errors::{error_text, text::ErrorText};
+/// const MSG: ErrorText = error_text!("The grant type was not specified in the request");
+/// assert_eq!(MSG.as_str(), "The grant type was not specified in the request");
+/// ```
+///
+/// ```compile_fail
+/// // A line break does not compile:
+/// const BAD: oauth_errors::text::ErrorText = oauth_errors::error_text!("a\nb");
+/// ```
+#[macro_export]
+macro_rules! error_text {
+    ($text:literal) => {
+        const {
+            assert!(
+                $crate::__private::text_ok($text),
+                "error text must be 1 to 1024 bytes of %x20-21 / %x23-5B / %x5D-7E (RFC 6749 Appendix A)"
+            );
+            $crate::text::ErrorText::__from_static_unchecked($text)
+        }
+    };
+}
+
+/// An [`ErrorUri`] from a string literal, checked at compile time.
+///
+/// ```
+/// const DOCS: oauth_errors::text::ErrorUri =
+///     oauth_errors::error_uri!("https://docs.example.com/errors#invalid_grant");
+/// assert!(DOCS.is_absolute());
+/// ```
+///
+/// ```compile_fail
+/// const BAD: oauth_errors::text::ErrorUri = oauth_errors::error_uri!("https://x/a b");
+/// ```
+#[macro_export]
+macro_rules! error_uri {
+    ($uri:literal) => {
+        const {
+            assert!(
+                $crate::__private::uri_ok($uri),
+                "error_uri must be 1 to 2048 bytes of %x21 / %x23-5B / %x5D-7E (RFC 6749 Appendix A.9)"
+            );
+            $crate::text::ErrorUri::__from_static_unchecked($uri)
+        }
+    };
+}
