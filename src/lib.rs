@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+mod adapters;
 mod core;
 
 pub use crate::core::body::{BodyContext, BodyFormat, OAuthJson, ProblemJson};
@@ -30,22 +31,12 @@ pub use crate::core::error::{
 pub use crate::core::headers::RetryAfter;
 pub use crate::core::response::AuthenticationRequired;
 
-/// Authorization-endpoint errors: verified redirects, response modes, `form_post`.
-pub mod authorize {
-    pub use crate::core::authorize::*;
-}
-
-/// The text policy for `error`, `error_description`, `error_uri` and extra members.
-pub mod text {
-    pub use crate::core::text::{
-        CodeError, ErrorText, ErrorUri, MAX_CODE_LEN, MAX_TEXT_LEN, MAX_URI_LEN, TextError,
-    };
-}
-
-/// Reading error bodies and redirects back into [`ErrorResponse`].
-pub mod parse {
-    pub use crate::core::parse::{MAX_BODY_LEN, ParseError};
-}
+pub use crate::core::{authorize, parse, text};
 
 #[doc(hidden)]
 pub use crate::core::text::__private;
+
+/// Compiles and runs the README's examples as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

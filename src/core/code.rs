@@ -167,7 +167,7 @@ pub struct CodeInfo {
 
 impl CodeInfo {
     /// The HTTP status for this code at `endpoint`, before any client-authentication or
-    /// contract adjustments (see [`crate::response`]).
+    /// contract adjustments (see [`ErrorResponse::resolve_status`](crate::ErrorResponse::resolve_status)).
     pub fn status_at(&self, endpoint: Endpoint) -> u16 {
         self.endpoint_status.iter().find(|(e, _)| *e == endpoint).map_or(self.status, |(_, s)| *s)
     }

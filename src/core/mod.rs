@@ -4,7 +4,7 @@
 //! Nothing in here depends on a web framework; the adapters in `crate::adapters` are thin
 //! layers over [`ErrorResponse::response`](crate::ErrorResponse::response).
 
-pub(crate) mod authorize;
+pub mod authorize;
 pub(crate) mod body;
 pub(crate) mod challenge;
 pub(crate) mod code;
@@ -12,6 +12,6 @@ pub(crate) mod contract;
 pub(crate) mod endpoint;
 pub(crate) mod error;
 pub(crate) mod headers;
-pub(crate) mod parse;
+pub mod parse;
 pub(crate) mod response;
-pub(crate) mod text;
+pub mod text;
