@@ -165,6 +165,8 @@ fn body(err: &ErrorResponse, endpoint: Endpoint, status: StatusCode) -> (http::H
 
 fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
     let Resolved { status, challenges } = err.resolve(endpoint);
+    #[cfg(feature = "tracing")]
+    trace(err, status, endpoint);
     let (content_type, body) = body(err, endpoint, status);
     let mut response = Response::new(body);
     *response.status_mut() = status;
@@ -183,6 +185,36 @@ fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
         h.insert(headers::DPOP_NONCE, n.to_header_value());
     }
     response
+}
+
+/// One event per rendered error (feature `tracing`, target `oauth_errors`): 5xx at error
+/// level with the internal cause, everything else at debug. The cause is only ever logged.
+#[cfg(feature = "tracing")]
+fn trace(err: &ErrorResponse, status: StatusCode, endpoint: Endpoint) {
+    let code = err.code().as_str();
+    let description = err.description().map(|d| d.as_str());
+    let cause = err.cause().map(|c| c as &(dyn std::error::Error + 'static));
+    if status.is_server_error() {
+        tracing::error!(
+            target: "oauth_errors",
+            error = code,
+            status = status.as_u16(),
+            endpoint = endpoint.as_str(),
+            description,
+            cause,
+            "OAuth error response"
+        );
+    } else {
+        tracing::debug!(
+            target: "oauth_errors",
+            error = code,
+            status = status.as_u16(),
+            endpoint = endpoint.as_str(),
+            description,
+            cause,
+            "OAuth error response"
+        );
+    }
 }
 
 pub(crate) fn no_store(h: &mut HeaderMap, contract: &Contract) {

@@ -1,0 +1,65 @@
+//! axum integration (feature `axum`, depends on `axum-core` 0.5 only).
+//!
+//! Every response-producing type implements [`IntoResponse`]: [`OAuthError`],
+//! [`ErrorResponse`], [`AuthorizationError`], [`AuthenticationRequired`] and
+//! [`RedirectUriError`]. The response is exactly what the core's `to_response` renders.
+
+use axum_core::body::Body;
+use axum_core::response::{IntoResponse, Response};
+use bytes::Bytes;
+
+use crate::authorize::{AuthorizationError, RedirectUriError};
+use crate::{AuthenticationRequired, ErrorResponse, OAuthError};
+
+fn convert(response: http::Response<Bytes>) -> Response {
+    response.map(Body::from)
+}
+
+/// Renders at the error's endpoint ([`ErrorResponse::response`]).
+///
+/// ```
+/// use axum_core::response::IntoResponse;
+/// use oauth_errors::{Endpoint, OAuthError};
+///
+/// let r = OAuthError::InvalidGrant.with_description("code expired").at(Endpoint::Token).into_response();
+/// assert_eq!(r.status(), 400);
+/// assert_eq!(r.headers()["cache-control"], "no-store");
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+impl IntoResponse for ErrorResponse {
+    fn into_response(self) -> Response {
+        convert(self.response())
+    }
+}
+
+/// Renders the bare code at the default endpoint ([`crate::Endpoint::Token`]).
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+impl IntoResponse for OAuthError {
+    fn into_response(self) -> Response {
+        convert(ErrorResponse::new(self).response())
+    }
+}
+
+/// The redirect, `form_post` page or direct 400 ([`AuthorizationError::to_response`]).
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+impl IntoResponse for AuthorizationError {
+    fn into_response(self) -> Response {
+        convert(self.to_response())
+    }
+}
+
+/// 401 with the challenges and no error information.
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+impl IntoResponse for AuthenticationRequired {
+    fn into_response(self) -> Response {
+        convert(self.to_response())
+    }
+}
+
+/// The direct, non-redirected 400 ([`RedirectUriError::to_error`]).
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+impl IntoResponse for RedirectUriError {
+    fn into_response(self) -> Response {
+        convert(self.to_error().response())
+    }
+}
