@@ -126,17 +126,40 @@ fn check_absolute(uri: &str) -> Result<(), UriError> {
     if uri.len() > 2048 {
         return Err(UriError::TooLong);
     }
-    let lower = uri.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
-    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
-    if !scheme_ok
-        || !uri
-            .bytes()
-            .all(|b| (0x21..0x7F).contains(&b) && b != b'"' && b != b'\\' && b != b'<' && b != b'>')
-    {
+    let printable = |b: u8| (0x21..0x7F).contains(&b) && !matches!(b, b'"' | b'\\' | b'<' | b'>');
+    if !uri.bytes().all(printable) {
         return Err(UriError::NotAbsolute);
     }
+    let lower = uri.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+    let rest = if lower.starts_with("https://") {
+        &uri[8..]
+    } else if lower.starts_with("http://") {
+        &uri[7..]
+    } else {
+        return Err(UriError::NotAbsolute);
+    };
     if uri.contains('#') {
         return Err(UriError::Fragment);
+    }
+    // authority = host [ ":" port ]; userinfo is refused (RFC 9110 §4.2.4).
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(UriError::NotAbsolute);
+    }
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let (h, after) = v6.split_once(']').ok_or(UriError::NotAbsolute)?;
+        (h, after.strip_prefix(':').map(Some).unwrap_or(if after.is_empty() { None } else { Some("x") }))
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        }
+    };
+    let port_ok = port.is_none_or(|p| {
+        p.is_empty() || (p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|n| n <= 65_535))
+    });
+    if host.is_empty() || !port_ok {
+        return Err(UriError::NotAbsolute);
     }
     Ok(())
 }

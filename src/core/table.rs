@@ -661,7 +661,7 @@ define_codes! {
     InvalidIssuer {
         code: "invalid_issuer",
         status: 404,
-        at: {},
+        at: { Authorization: 400 },
         registry: Iana,
         spec: ("OpenID Federation 1.0", "§8.9", "https://openid.net/specs/openid-federation-1_0.html#section-8.9"),
         usage: "authorization endpoint",
@@ -677,7 +677,7 @@ define_codes! {
     InvalidSubject {
         code: "invalid_subject",
         status: 404,
-        at: {},
+        at: { Authorization: 400 },
         registry: Iana,
         spec: ("OpenID Federation 1.0", "§8.9", "https://openid.net/specs/openid-federation-1_0.html#section-8.9"),
         usage: "authorization endpoint",
@@ -693,7 +693,7 @@ define_codes! {
     InvalidTrustAnchor {
         code: "invalid_trust_anchor",
         status: 404,
-        at: {},
+        at: { Authorization: 400 },
         registry: Iana,
         spec: ("OpenID Federation 1.0", "§8.9", "https://openid.net/specs/openid-federation-1_0.html#section-8.9"),
         usage: "authorization endpoint",
@@ -744,7 +744,7 @@ define_codes! {
     NotFound {
         code: "not_found",
         status: 404,
-        at: {},
+        at: { Authorization: 400 },
         registry: Iana,
         spec: ("OpenID Federation 1.0", "§8.9", "https://openid.net/specs/openid-federation-1_0.html#section-8.9"),
         usage: "authorization endpoint",
