@@ -166,6 +166,15 @@ pub struct CodeInfo {
 }
 
 impl CodeInfo {
+    /// Whether the code is a resource access error (its usage location includes
+    /// "resource access error response"): `invalid_request`, `invalid_token`,
+    /// `insufficient_scope`, `invalid_dpop_proof`, `use_dpop_nonce`,
+    /// `insufficient_user_authentication`. At [`Endpoint::Resource`] these always carry a
+    /// `WWW-Authenticate` challenge (RFC 6750 §3).
+    pub fn is_resource_access_error(&self) -> bool {
+        self.usage.contains("resource access error response")
+    }
+
     /// The HTTP status for this code at `endpoint`, before any client-authentication or
     /// contract adjustments (see [`ErrorResponse::resolve_status`](crate::ErrorResponse::resolve_status)).
     pub fn status_at(&self, endpoint: Endpoint) -> u16 {

@@ -199,6 +199,33 @@ pub enum MemberValue {
     Json(serde_json::Value),
 }
 
+impl MemberValue {
+    /// The value as JSON (text becomes a JSON string).
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            MemberValue::Text(t) => serde_json::Value::String(t.as_str().to_owned()),
+            MemberValue::Json(j) => j.clone(),
+        }
+    }
+
+    /// The text, if this is a text value.
+    pub fn as_text(&self) -> Option<&ErrorText> {
+        match self {
+            MemberValue::Text(t) => Some(t),
+            MemberValue::Json(_) => None,
+        }
+    }
+}
+
+impl serde::Serialize for MemberValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            MemberValue::Text(t) => serializer.serialize_str(t.as_str()),
+            MemberValue::Json(j) => j.serialize(serializer),
+        }
+    }
+}
+
 /// Lossy text (see [`ErrorText::lossy`]).
 impl From<&str> for MemberValue {
     fn from(v: &str) -> Self {
@@ -253,6 +280,7 @@ pub(crate) struct Details {
     pub(crate) challenges: Vec<Challenge>,
     pub(crate) client_auth: ClientAuth,
     pub(crate) status: Option<ErrorStatus>,
+    pub(crate) allow: Vec<http::Method>,
     pub(crate) cause: Option<Arc<dyn StdError + Send + Sync + 'static>>,
 }
 
@@ -425,6 +453,25 @@ impl ErrorResponse {
         self
     }
 
+    /// Sets the methods for the `Allow` header, sent with a 405 response (RFC 9110
+    /// §15.5.6: a 405 "MUST generate an Allow header field").
+    ///
+    /// ```
+    /// use http::Method;
+    /// use oauth_errors::{Endpoint, OAuthError, ErrorResponse};
+    ///
+    /// let r = ErrorResponse::from(OAuthError::MethodNotAllowed)
+    ///     .with_allow([Method::GET, Method::POST])
+    ///     .to_response(Endpoint::Api);
+    /// assert_eq!(r.status(), 405);
+    /// assert_eq!(r.headers()["allow"], "GET, POST");
+    /// ```
+    #[must_use]
+    pub fn with_allow(mut self, methods: impl IntoIterator<Item = http::Method>) -> Self {
+        self.details_mut().allow = methods.into_iter().collect();
+        self
+    }
+
     /// Attaches the internal cause: logged via `Debug` and `source()`, never sent.
     #[must_use]
     pub fn with_cause(mut self, cause: impl StdError + Send + Sync + 'static) -> Self {
@@ -510,6 +557,11 @@ impl ErrorResponse {
         self.details().and_then(|d| d.status)
     }
 
+    /// The methods for the `Allow` header (empty unless set).
+    pub fn allow(&self) -> &[http::Method] {
+        self.details().map_or(&[], |d| &d.allow)
+    }
+
     /// The endpoint set with [`at`](Self::at), if any.
     pub fn endpoint(&self) -> Option<Endpoint> {
         self.endpoint
@@ -557,6 +609,7 @@ impl PartialEq for ErrorResponse {
                 e.challenges().to_vec(),
                 e.client_auth().clone(),
                 e.status_override(),
+                e.allow().to_vec(),
             )
         };
         self.code == other.code
@@ -611,6 +664,9 @@ impl fmt::Debug for ErrorResponse {
             }
             if let Some(st) = d.status {
                 s.field("status", &st.as_u16());
+            }
+            if !d.allow.is_empty() {
+                s.field("allow", &d.allow);
             }
             if let Some(c) = &d.cause {
                 s.field("cause", c);

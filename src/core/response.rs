@@ -8,14 +8,17 @@
 //!    becoming 401 exactly when the client used the `Authorization` header
 //!    ([`ClientAuth::Header`]) and 400 otherwise (RFC 6749 §5.2).
 //! 2. **Challenges.** The error's own challenges; else the contract rule's; else the
-//!    client-authentication challenge for a 401 `invalid_client`; else, for a 401 or any
-//!    error at [`Endpoint::Resource`], a synthesised `Bearer` challenge (`DPoP` for the
-//!    DPoP codes) carrying the error parameters — RFC 6750 §3 makes the header mandatory
+//!    client-authentication challenge for a 401 `invalid_client`; else, for a 401 or a
+//!    resource access error ([`CodeInfo::is_resource_access_error`](crate::CodeInfo::is_resource_access_error))
+//!    at [`Endpoint::Resource`], a synthesised `Bearer` challenge (`DPoP` for the DPoP
+//!    codes) carrying the error parameters — RFC 6750 §3 makes the header mandatory
 //!    whenever a token does not enable access, and a 401 without a challenge is not valid
-//!    HTTP (RFC 9110 §11.6.1). **Every 401 this crate produces carries a challenge.**
+//!    HTTP (RFC 9110 §11.6.1). **Every 401 this crate produces carries a challenge.** Other
+//!    errors at a resource (a 404, a 429) get no challenge unless they carry one.
 //! 3. **Headers.** `Content-Type` from the body format; `Cache-Control: no-store` always;
 //!    `Pragma: no-cache` unless the contract turns it off; `WWW-Authenticate`, one field line
-//!    per challenge; `Retry-After` on 429 and 503 only; `DPoP-Nonce` when set.
+//!    per challenge; `Retry-After` on 429 and 503 only; `DPoP-Nonce` when set; `Allow` on
+//!    405 (RFC 9110 §15.5.6) when methods were given.
 //! 4. **Body.** The contract's format (RFC 6749 JSON by default). A description-less
 //!    error under the default format is served from a precomputed `&'static` body: no
 //!    serialisation, no body allocation.
@@ -59,7 +62,8 @@ impl ErrorResponse {
         let own: &[Challenge] = self.challenges();
         let contract = self.contract();
         let with = |status: StatusCode, fallback: Option<Challenge>| -> Resolved<'_> {
-            let needs = status == StatusCode::UNAUTHORIZED || endpoint == Endpoint::Resource;
+            let needs = status == StatusCode::UNAUTHORIZED
+                || (endpoint == Endpoint::Resource && self.code.info().is_resource_access_error());
             let challenges = if !own.is_empty() {
                 Cow::Borrowed(own)
             } else if let Some(c) = fallback {
@@ -183,6 +187,12 @@ fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
     }
     if let Some(n) = err.dpop_nonce() {
         h.insert(headers::DPOP_NONCE, n.to_header_value());
+    }
+    if status == StatusCode::METHOD_NOT_ALLOWED && !err.allow().is_empty() {
+        let methods: Vec<&str> = err.allow().iter().map(http::Method::as_str).collect();
+        if let Ok(v) = http::HeaderValue::from_str(&methods.join(", ")) {
+            h.insert(http::header::ALLOW, v);
+        }
     }
     response
 }
