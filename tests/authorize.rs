@@ -231,7 +231,10 @@ fn no_port_variance_except_http_loopback_literals() {
     }
     // Userinfo is refused outright (RFC 9110 §4.2.4), so this trick is not even a candidate.
     assert_eq!(
-        verify_redirect_uri(Some("http://127.0.0.1:1@evil.example/cb"), &["http://127.0.0.1:8080/cb"]),
+        verify_redirect_uri(
+            Some("http://127.0.0.1:1@evil.example/cb"),
+            &["http://127.0.0.1:8080/cb"]
+        ),
         Err(RedirectUriError::Invalid(UriError::NotAbsolute))
     );
     assert_eq!(

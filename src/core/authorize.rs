@@ -148,7 +148,14 @@ fn check_absolute(uri: &str) -> Result<(), UriError> {
     }
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         let (h, after) = v6.split_once(']').ok_or(UriError::NotAbsolute)?;
-        (h, after.strip_prefix(':').map(Some).unwrap_or(if after.is_empty() { None } else { Some("x") }))
+        (
+            h,
+            after.strip_prefix(':').map(Some).unwrap_or(if after.is_empty() {
+                None
+            } else {
+                Some("x")
+            }),
+        )
     } else {
         match authority.rsplit_once(':') {
             Some((h, p)) => (h, Some(p)),
@@ -156,7 +163,10 @@ fn check_absolute(uri: &str) -> Result<(), UriError> {
         }
     };
     let port_ok = port.is_none_or(|p| {
-        p.is_empty() || (p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|n| n <= 65_535))
+        p.is_empty()
+            || (p.len() <= 5
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u32>().is_ok_and(|n| n <= 65_535))
     });
     if host.is_empty() || !port_ok {
         return Err(UriError::NotAbsolute);

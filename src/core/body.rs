@@ -143,7 +143,7 @@ pub(crate) fn write_members<'e>(
     out: &mut Vec<u8>,
     members: impl Iterator<Item = (&'e MemberName, &'e MemberValue)>,
 ) {
-    for (n, v) in members {
+    for (n, v) in members.filter(|(_, v)| !v.is_null()) {
         out.push(b',');
         write_str(out, n.as_str());
         out.push(b':');
@@ -155,9 +155,10 @@ pub(crate) fn write_value(out: &mut Vec<u8>, v: &MemberValue) {
     match v {
         MemberValue::Text(t) => write_text(out, t),
         MemberValue::Json(j) => {
-            // Writing a `Value` into a `Vec` cannot fail.
+            // Writing a `Value` into a `Vec` cannot fail; should it, an empty string keeps
+            // the body valid JSON.
             if serde_json::to_writer(&mut *out, j).is_err() {
-                out.extend_from_slice(b"null");
+                out.extend_from_slice(b"\"\"");
             }
         }
     }

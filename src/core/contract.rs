@@ -251,11 +251,13 @@ impl ContractBuilder {
     }
 
     /// A fixed extra member added to every error body (an error's own member of the same
-    /// name wins).
+    /// name wins). A JSON `null` is ignored.
     pub fn member(mut self, name: impl Into<MemberName>, value: impl Into<MemberValue>) -> Self {
         let (name, value) = (name.into(), value.into());
         self.contract.members.retain(|(n, _)| *n != name);
-        self.contract.members.push((name, value));
+        if !value.is_null() {
+            self.contract.members.push((name, value));
+        }
         self
     }
 

@@ -208,6 +208,12 @@ impl MemberValue {
         }
     }
 
+    /// Whether this is the JSON `null` (which is never written: see
+    /// [`ErrorResponse::with_member`]).
+    pub fn is_null(&self) -> bool {
+        matches!(self, MemberValue::Json(serde_json::Value::Null))
+    }
+
     /// The text, if this is a text value.
     pub fn as_text(&self) -> Option<&ErrorText> {
         match self {
@@ -383,6 +389,9 @@ impl ErrorResponse {
     ///     br#"{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token","error_human_title":"Insufficient scope."}"#
     /// );
     /// ```
+    ///
+    /// A JSON `null` value removes the member instead: bodies never contain `null`
+    /// (OAuth 2.1 Appendix C.3).
     #[must_use]
     pub fn with_member(
         mut self,
@@ -391,6 +400,10 @@ impl ErrorResponse {
     ) -> Self {
         let (name, value) = (name.into(), value.into());
         let members = &mut self.details_mut().members;
+        if value.is_null() {
+            members.retain(|(n, _)| *n != name);
+            return self;
+        }
         match members.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = value,
             None => members.push((name, value)),

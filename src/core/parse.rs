@@ -73,7 +73,7 @@ impl ErrorResponse {
     ///   relaxed), else made safe by the lossy path; a non-string value is dropped.
     /// * `error_uri`: kept when valid, else [`ErrorUri::lossy`].
     /// * Every other member is kept, in order: strings as text (as above), other values as
-    ///   JSON; names outside `A-Z a-z 0-9 _ - .` go through [`MemberName::lossy`].
+    ///   JSON, `null`s dropped; names outside `A-Z a-z 0-9 _ - .` go through [`MemberName::lossy`].
     ///
     /// The status and headers are not needed; pass the body of any response (some
     /// providers send errors with 200).
@@ -115,6 +115,7 @@ impl ErrorResponse {
                 }
                 ("error_uri", serde_json::Value::String(u)) => uri = Some(uri_lenient(u)),
                 ("error_description" | "error_uri", _) => {}
+                (_, serde_json::Value::Null) => {}
                 (_, serde_json::Value::String(s)) => {
                     members.push((member_name(name), MemberValue::Text(text_lenient(s))));
                 }

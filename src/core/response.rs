@@ -5,6 +5,7 @@
 //! 1. **Status.** An explicit [`ErrorResponse::with_status`] wins; then the
 //!    [`Contract`]'s rule for the code (and endpoint); then the table
 //!    ([`OAuthError::status_at`]), with `invalid_client` at client-authenticating endpoints
+//!    ([`Endpoint::authenticates_clients`])
 //!    becoming 401 exactly when the client used the `Authorization` header
 //!    ([`ClientAuth::Header`]) and 400 otherwise (RFC 6749 §5.2).
 //! 2. **Challenges.** The error's own challenges; else the contract rule's; else the
@@ -85,9 +86,16 @@ impl ErrorResponse {
             }
             None => {}
         }
-        if self.code == OAuthError::InvalidClient && endpoint != Endpoint::Resource {
+        if self.code == OAuthError::InvalidClient && endpoint.authenticates_clients() {
             return match self.client_auth() {
-                ClientAuth::Header(c) => with(StatusCode::UNAUTHORIZED, Some(c.clone())),
+                // The challenge for the scheme the client used always comes first (RFC 6749
+                // §5.2), followed by any the error carries itself.
+                ClientAuth::Header(c) => {
+                    let mut all = Vec::with_capacity(1 + own.len());
+                    all.push(c.clone());
+                    all.extend(own.iter().cloned());
+                    Resolved { status: StatusCode::UNAUTHORIZED, challenges: Cow::Owned(all) }
+                }
                 _ => with(StatusCode::BAD_REQUEST, None),
             };
         }

@@ -52,7 +52,7 @@ define_codes! {
             "The client authenticated with a method it is not registered for (for example `client_secret_post` instead of `client_secret_basic`).",
         ],
         remedy: "Verify the stored client credentials and the registered token endpoint authentication method, and make sure the client is active at the provider.",
-        note: "**Status choice.** RFC 6749 §5.2 requires 401 with a `WWW-Authenticate` challenge matching the client's scheme when the client authenticated with the `Authorization` header, and allows 400 otherwise. This crate answers 401 + challenge exactly when the request's [`ClientAuth`](crate::ClientAuth) is header-based and 400 otherwise, at every endpoint (including introspection, where RFC 7662 §2.3 says 401, and CIBA, where conformance tests expect 401): a 401 without a challenge violates RFC 9110 §11.6.1 and cannot be built. At the authorization endpoint it is never redirected (IANA lists it there; RFC 6749 §4.1.2.1 forbids redirecting for an invalid client).",
+        note: "**Status choice.** RFC 6749 §5.2 requires 401 with a `WWW-Authenticate` challenge matching the client's scheme when the client authenticated with the `Authorization` header, and allows 400 otherwise. This crate answers 401 + challenge exactly when the request's [`ClientAuth`](crate::ClientAuth) is header-based and 400 otherwise, at every endpoint that authenticates clients ([`Endpoint::authenticates_clients`](crate::Endpoint::authenticates_clients): token, revocation, introspection, device authorization, PAR, CIBA — including introspection, where RFC 7662 §2.3 says 401, and CIBA, where conformance tests expect 401): a 401 without a challenge violates RFC 9110 §11.6.1 and cannot be built. At the authorization endpoint it is never redirected (IANA lists it there; RFC 6749 §4.1.2.1 forbids redirecting for an invalid client).",
         redirectable: false,
     }
     InvalidGrant {
@@ -661,7 +661,7 @@ define_codes! {
     InvalidIssuer {
         code: "invalid_issuer",
         status: 404,
-        at: { Authorization: 400 },
+        at: { Authorization: 400, PushedAuthorization: 400 },
         registry: Iana,
         spec: ("OpenID Federation 1.0", "§8.9", "https://openid.net/specs/openid-federation-1_0.html#section-8.9"),
         usage: "authorization endpoint",
@@ -672,12 +672,12 @@ define_codes! {
             "The issuer's Entity Identifier is misspelled or uses a different URL form (trailing slash, scheme).",
         ],
         remedy: "Send the request to the endpoint published by the issuer you mean, using its exact Entity Identifier.",
-        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints such as fetch and resolve. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints; a deployment that returns it from an authorization or pushed authorization request endpoint and prefers 400 can say so with a [`Contract`](crate::Contract).",
+        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints such as fetch and resolve. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints; when it is answered directly at the authorization endpoint (it is not redirected there) or at the pushed authorization request endpoint (RFC 9126 §2.3 uses the token endpoint's 400 format), this crate answers 400.",
     }
     InvalidSubject {
         code: "invalid_subject",
         status: 404,
-        at: { Authorization: 400 },
+        at: { Authorization: 400, PushedAuthorization: 400 },
         registry: Iana,
         spec: ("OpenID Federation 1.0", "§8.9", "https://openid.net/specs/openid-federation-1_0.html#section-8.9"),
         usage: "authorization endpoint",
@@ -688,12 +688,12 @@ define_codes! {
             "A resolve request's `sub` is unknown to the resolver or cannot be reached.",
         ],
         remedy: "Check the subject's Entity Identifier and ask the superior entity that actually issues statements about it.",
-        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints such as fetch and resolve. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints; a deployment that returns it from an authorization or pushed authorization request endpoint and prefers 400 can say so with a [`Contract`](crate::Contract).",
+        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints such as fetch and resolve. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints; when it is answered directly at the authorization endpoint (it is not redirected there) or at the pushed authorization request endpoint (RFC 9126 §2.3 uses the token endpoint's 400 format), this crate answers 400.",
     }
     InvalidTrustAnchor {
         code: "invalid_trust_anchor",
         status: 404,
-        at: { Authorization: 400 },
+        at: { Authorization: 400, PushedAuthorization: 400 },
         registry: Iana,
         spec: ("OpenID Federation 1.0", "§8.9", "https://openid.net/specs/openid-federation-1_0.html#section-8.9"),
         usage: "authorization endpoint",
@@ -704,7 +704,7 @@ define_codes! {
             "The client's trust chain ends at a trust anchor the OpenID Provider does not trust.",
         ],
         remedy: "Use a trust anchor that both sides share; ask the federation operator which anchors the server accepts.",
-        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints such as resolve. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints, and §12.1.3 says trust failures during automatic registration belong in pushed authorization request error responses, never on the client's redirect URI. A deployment that prefers 400 there can say so with a [`Contract`](crate::Contract).",
+        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints such as resolve. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints, and §12.1.3 says trust failures during automatic registration belong in pushed authorization request error responses, never on the client's redirect URI. At the authorization endpoint (where it is never redirected) and at the pushed authorization request endpoint (RFC 9126 §2.3) this crate answers 400.",
         redirectable: false,
     }
     InvalidTrustChain {
@@ -744,7 +744,7 @@ define_codes! {
     NotFound {
         code: "not_found",
         status: 404,
-        at: { Authorization: 400 },
+        at: { Authorization: 400, PushedAuthorization: 400 },
         registry: Iana,
         spec: ("OpenID Federation 1.0", "§8.9", "https://openid.net/specs/openid-federation-1_0.html#section-8.9"),
         usage: "authorization endpoint",
@@ -755,7 +755,7 @@ define_codes! {
             "The entity has left the federation.",
         ],
         remedy: "Check the Entity Identifier and that the entity is still enrolled in the federation.",
-        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints; a deployment that returns it elsewhere and prefers 400 can say so with a [`Contract`](crate::Contract).",
+        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints; when it is answered directly at the authorization endpoint (it is not redirected there) or at the pushed authorization request endpoint (RFC 9126 §2.3 uses the token endpoint's 400 format), this crate answers 400.",
     }
     UnsupportedParameter {
         code: "unsupported_parameter",
