@@ -519,6 +519,14 @@ impl AuthorizationError {
         if !self.redirects() {
             return self.error.to_response(Endpoint::Authorization);
         }
+        // One event per rendered error, at the level of the error's own status (a redirected
+        // `server_error` is still a server failure).
+        #[cfg(feature = "tracing")]
+        crate::core::response::trace(
+            &self.error,
+            self.error.resolve_status(Endpoint::Authorization),
+            Endpoint::Authorization,
+        );
         let contract = self.error.contract();
         let mut response = match self.mode {
             ResponseMode::FormPost => {

@@ -208,7 +208,7 @@ fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
 /// One event per rendered error (feature `tracing`, target `oauth_errors`): 5xx at error
 /// level with the internal cause, everything else at debug. The cause is only ever logged.
 #[cfg(feature = "tracing")]
-fn trace(err: &ErrorResponse, status: StatusCode, endpoint: Endpoint) {
+pub(crate) fn trace(err: &ErrorResponse, status: StatusCode, endpoint: Endpoint) {
     let code = err.code().as_str();
     let description = err.description().map(|d| d.as_str());
     let cause = err.cause().map(|c| c as &(dyn std::error::Error + 'static));
