@@ -285,7 +285,11 @@ impl BodyFormat for ProblemJson {
             out.extend_from_slice(b",\"error_uri\":");
             write_str(out, u.as_str());
         }
-        write_members(out, ctx.members(error));
+        // Members never repeat a key this format writes itself (RFC 9457 §3.1: `status`
+        // must equal the response status).
+        const OWN: [&str; 7] =
+            ["type", "title", "status", "detail", "instance", "error", "error_uri"];
+        write_members(out, ctx.members(error).filter(|(n, _)| !OWN.contains(&n.as_str())));
         out.push(b'}');
         Ok(())
     }

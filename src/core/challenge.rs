@@ -33,8 +33,20 @@ pub enum Scheme {
     DPoP,
     /// `Basic` (RFC 7617), used by `client_secret_basic`.
     Basic,
-    /// Any other scheme (an RFC 9110 `token`).
-    Other(Cow<'static, str>),
+    /// Any other scheme; built with [`Scheme::new`], so it is always an RFC 9110 `token`.
+    Other(SchemeName),
+}
+
+/// The name of a [`Scheme::Other`]: an RFC 9110 `token` of at most 64 bytes, only
+/// obtainable through [`Scheme::new`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SchemeName(String);
+
+impl SchemeName {
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 impl Scheme {
@@ -44,7 +56,7 @@ impl Scheme {
             Scheme::Bearer => "Bearer",
             Scheme::DPoP => "DPoP",
             Scheme::Basic => "Basic",
-            Scheme::Other(s) => s,
+            Scheme::Other(s) => s.as_str(),
         }
     }
 
@@ -62,7 +74,7 @@ impl Scheme {
         } else if name.eq_ignore_ascii_case("basic") {
             Scheme::Basic
         } else {
-            Scheme::Other(Cow::Owned(name.to_owned()))
+            Scheme::Other(SchemeName(name.to_owned()))
         })
     }
 
@@ -88,7 +100,7 @@ fn sanitize_param(value: &str) -> Cow<'static, str> {
     Cow::Owned(
         value
             .chars()
-            .take(2048)
+            .take(MAX_PARAM_LEN)
             .map(|c| match c {
                 c if c.is_ascii_control() => ' ',
                 c if c.is_ascii() => c,
@@ -98,8 +110,15 @@ fn sanitize_param(value: &str) -> Cow<'static, str> {
     )
 }
 
+/// The longest challenge parameter value kept, in characters (escaping may double it).
+const MAX_PARAM_LEN: usize = 1024;
+/// The most custom parameters a challenge keeps.
+const MAX_CUSTOM_PARAMS: usize = 16;
+/// The largest `WWW-Authenticate` value [`parse_challenges`] reads.
+const MAX_PARSE_LEN: usize = 64 * 1024;
+
 fn sanitize_static(value: &'static str) -> Cow<'static, str> {
-    if value.len() <= 2048 && value.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+    if value.len() <= MAX_PARAM_LEN && value.bytes().all(|b| (0x20..0x7F).contains(&b)) {
         Cow::Borrowed(value)
     } else {
         sanitize_param(value)
@@ -137,19 +156,24 @@ impl Scope {
     }
 
     /// Never fails: drops characters outside NQCHAR, keeps the remaining tokens joined by
-    /// single spaces. May be empty (then omitted).
+    /// single spaces, and keeps only whole tokens within 4096 bytes (a cut token would be a
+    /// different scope). May be empty (then omitted).
     pub fn lossy(scope: &str) -> Self {
-        let tokens = scope
-            .split(|c: char| c == ' ' || c.is_ascii_control())
-            .map(|t| {
-                t.chars().filter(|c| c.is_ascii() && text::is_nqchar(*c as u8)).collect::<String>()
-            })
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let mut s = tokens;
-        s.truncate(4096);
-        Scope(Cow::Owned(s.trim_end().to_owned()))
+        let mut out = String::new();
+        let tokens = scope.split(|c: char| c == ' ' || c.is_ascii_control()).map(|t| {
+            t.chars().filter(|c| c.is_ascii() && text::is_nqchar(*c as u8)).collect::<String>()
+        });
+        for t in tokens.filter(|t| !t.is_empty()) {
+            let extra = t.len() + usize::from(!out.is_empty());
+            if out.len() + extra > 4096 {
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&t);
+        }
+        Scope(Cow::Owned(out))
     }
 
     /// The scope string.
@@ -255,6 +279,11 @@ impl Challenge {
     }
 
     /// `Bearer` (RFC 6750 §3).
+    ///
+    /// RFC 6750 §3 requires at least one auth-param after `Bearer`: when the challenge is
+    /// sent without error parameters (a request without credentials, or an
+    /// [`informational`](Self::informational) challenge), give it a [`realm`](Self::realm),
+    /// a [`scope`](Self::scope) or a [`resource_metadata`](Self::resource_metadata).
     pub fn bearer() -> Self {
         Challenge::new(Scheme::Bearer)
     }
@@ -265,7 +294,8 @@ impl Challenge {
     }
 
     /// `Basic realm="…"` (RFC 7617 §2: `realm` is required), for `invalid_client` with
-    /// `client_secret_basic`.
+    /// `client_secret_basic`. Prefer this to `Challenge::new(Scheme::Basic)`, which has no
+    /// realm until one is set.
     pub fn basic(realm: impl Into<Cow<'static, str>>) -> Self {
         Challenge::new(Scheme::Basic).realm(realm)
     }
@@ -327,9 +357,11 @@ impl Challenge {
         self
     }
 
-    /// Adds a custom auth-param. A `name` that is not an RFC 9110 token, or that names a
-    /// parameter this type writes itself, is ignored (documented: custom parameters never
-    /// duplicate or override the standard ones, RFC 9110 §11.2).
+    /// Adds a custom auth-param. A `name` that is not an RFC 9110 token, that names a
+    /// parameter this type writes itself or one already added, or beyond the 16th custom
+    /// parameter, is ignored (documented: custom parameters never duplicate or override the
+    /// standard ones, RFC 9110 §11.2). Values are sanitised like `realm` and cut at 1024
+    /// characters.
     #[must_use]
     pub fn param(mut self, name: &'static str, value: impl Into<Cow<'static, str>>) -> Self {
         let reserved = [
@@ -344,7 +376,8 @@ impl Challenge {
             "resource_metadata",
             "charset",
         ];
-        let ok = !name.is_empty()
+        let ok = self.params.len() < MAX_CUSTOM_PARAMS
+            && !name.is_empty()
             && name.len() <= 64
             && name.bytes().all(is_tchar)
             && !reserved.iter().any(|r| r.eq_ignore_ascii_case(name))
@@ -443,7 +476,7 @@ fn sanitize_cow(value: Cow<'static, str>) -> Cow<'static, str> {
     match value {
         Cow::Borrowed(s) => sanitize_static(s),
         Cow::Owned(s) => {
-            if s.len() <= 2048 && s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+            if s.len() <= MAX_PARAM_LEN && s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
                 Cow::Owned(s)
             } else {
                 sanitize_param(&s)
@@ -509,6 +542,10 @@ impl ClientAuth {
     /// challenge for the same scheme and `realm` (a garbage scheme falls back to
     /// `Basic`); absent → [`ClientAuth::None`]. Callers that saw body credentials should
     /// use [`ClientAuth::Body`] instead.
+    ///
+    /// The challenge names the scheme the client *used*, as RFC 6749 §5.2 asks, even one
+    /// the server does not accept; a server that only accepts `Basic` can answer with
+    /// [`ClientAuth::basic`] whenever the header is present.
     pub fn from_headers(headers: &http::HeaderMap, realm: impl Into<Cow<'static, str>>) -> Self {
         let Some(value) = headers.get(http::header::AUTHORIZATION) else {
             return ClientAuth::None;
@@ -586,8 +623,8 @@ impl ParsedChallenge {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ChallengeParseError {
-    /// Longer than the 16 KiB this parser accepts.
-    #[error("WWW-Authenticate value of {0} bytes exceeds the 16 KiB limit")]
+    /// Longer than the 64 KiB this parser accepts.
+    #[error("WWW-Authenticate value of {0} bytes exceeds the 64 KiB limit")]
     TooLarge(usize),
     /// Not the RFC 9110 §11 grammar.
     #[error("malformed WWW-Authenticate value at byte {offset}: {reason}")]
@@ -602,7 +639,8 @@ pub enum ChallengeParseError {
 /// Parses `WWW-Authenticate` field values (RFC 9110 §11.6.1): one or more challenges
 /// per value, any number of values. Scheme and parameter names are case-insensitive;
 /// values may be tokens or quoted-strings (quoted-pairs are unescaped); empty list
-/// elements are skipped. Never panics; at most 16 KiB per value.
+/// elements are skipped. Never panics; at most 64 KiB per value (every challenge this
+/// crate writes is far smaller).
 ///
 /// # Errors
 ///
@@ -686,7 +724,7 @@ impl Cursor<'_> {
 }
 
 fn parse_one(b: &[u8], out: &mut Vec<ParsedChallenge>) -> Result<(), ChallengeParseError> {
-    if b.len() > 16 * 1024 {
+    if b.len() > MAX_PARSE_LEN {
         return Err(ChallengeParseError::TooLarge(b.len()));
     }
     let mut c = Cursor { b, i: 0 };

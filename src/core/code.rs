@@ -213,7 +213,12 @@ impl ExtensionCode {
     #[doc(hidden)]
     /// Used by [`extension_code!`](crate::extension_code): validated at compile time.
     pub const fn __from_static_unchecked(s: &'static str) -> Self {
-        ExtensionCode(Cow::Borrowed(s))
+        // Re-checked so that a direct call can never produce an invalid code.
+        if crate::core::text::__private::extension_code_ok(s) {
+            ExtensionCode(Cow::Borrowed(s))
+        } else {
+            ExtensionCode(Cow::Borrowed("invalid_extension_code"))
+        }
     }
 }
 

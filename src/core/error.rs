@@ -249,9 +249,16 @@ impl From<ErrorText> for MemberValue {
         MemberValue::Text(v)
     }
 }
+/// A JSON string becomes text (kept exactly when it passes [`ErrorText::unicode`], else
+/// lossy), so string members always follow the text policy; other values stay JSON.
 impl From<serde_json::Value> for MemberValue {
     fn from(v: serde_json::Value) -> Self {
-        MemberValue::Json(v)
+        match v {
+            serde_json::Value::String(s) => MemberValue::Text(
+                ErrorText::unicode(s.clone()).unwrap_or_else(|_| ErrorText::from(s)),
+            ),
+            other => MemberValue::Json(other),
+        }
     }
 }
 impl From<bool> for MemberValue {
@@ -420,7 +427,8 @@ impl ErrorResponse {
     }
 
     /// Sets the `DPoP-Nonce` response header (RFC 9449 §8, §9), typically with
-    /// [`OAuthError::UseDpopNonce`].
+    /// [`OAuthError::UseDpopNonce`] — which is useless to a client without it: always give
+    /// that code a nonce.
     #[must_use]
     pub fn with_dpop_nonce(mut self, nonce: DpopNonce) -> Self {
         self.details_mut().dpop_nonce = Some(nonce);

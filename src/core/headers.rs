@@ -38,7 +38,8 @@ pub(crate) const DPOP_NONCE: http::HeaderName = http::HeaderName::from_static("d
 pub enum RetryAfter {
     /// `delay-seconds`.
     Seconds(u64),
-    /// `HTTP-date`, written as IMF-fixdate (second precision, UTC).
+    /// `HTTP-date`, written as IMF-fixdate (second precision, UTC; times after the year
+    /// 9999 are written as `Fri, 31 Dec 9999 23:59:59 GMT`).
     At(SystemTime),
 }
 
@@ -73,7 +74,7 @@ impl RetryAfter {
     /// assert_eq!(RetryAfter::parse("soon"), None);
     /// ```
     pub fn parse(value: &str) -> Option<RetryAfter> {
-        let v = value.trim();
+        let v = value.trim_matches([' ', '\t']);
         if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
             return v.parse().ok().map(RetryAfter::Seconds);
         }
@@ -127,7 +128,11 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// 9999-12-31T23:59:59Z: HTTP-dates have four-digit years.
+const MAX_HTTP_DATE_SECS: u64 = 253_402_300_799;
+
 fn write_imf_fixdate(f: &mut fmt::Formatter<'_>, secs: u64) -> fmt::Result {
+    let secs = secs.min(MAX_HTTP_DATE_SECS);
     let days = (secs / 86_400) as i64;
     let rem = secs % 86_400;
     let (y, m, d) = civil_from_days(days);
@@ -163,6 +168,12 @@ fn parse_imf_fixdate(s: &str) -> Option<SystemTime> {
         return None;
     }
     let days = days_from_civil(i64::from(y), m, d);
+    // Impossible dates (31 Feb) and wrong day names are rejected.
+    if civil_from_days(days) != (i64::from(y), m, d)
+        || s.get(..3) != Some(DAYS[(days.rem_euclid(7)) as usize])
+    {
+        return None;
+    }
     let secs = days.checked_mul(86_400)? + i64::from(hh * 3600 + mm * 60 + ss);
     let secs = u64::try_from(secs).ok()?;
     UNIX_EPOCH.checked_add(Duration::from_secs(secs))

@@ -86,12 +86,18 @@ impl ErrorResponse {
         if body.len() > MAX_BODY_LEN {
             return Err(ParseError::TooLarge(body.len()));
         }
-        let value: serde_json::Value =
-            serde_json::from_slice(body).map_err(|e| ParseError::Json(e.to_string()))?;
-        Self::from_json_value(value)
+        match serde_json::from_slice::<OrderedObject>(body) {
+            Ok(OrderedObject(entries)) => Self::from_entries(entries),
+            // Tell "not JSON" from "JSON, but not an object".
+            Err(e) => match serde_json::from_slice::<serde_json::Value>(body) {
+                Ok(_) => Err(ParseError::NotAnObject),
+                Err(_) => Err(ParseError::Json(e.to_string())),
+            },
+        }
     }
 
-    /// As [`from_json`](Self::from_json), from an already parsed value.
+    /// As [`from_json`](Self::from_json), from an already parsed value (members in the
+    /// value's map order).
     ///
     /// # Errors
     ///
@@ -100,11 +106,17 @@ impl ErrorResponse {
         let serde_json::Value::Object(map) = value else {
             return Err(ParseError::NotAnObject);
         };
+        Self::from_entries(map.into_iter().collect())
+    }
+
+    fn from_entries(
+        entries: Vec<(String, serde_json::Value)>,
+    ) -> Result<ErrorResponse, ParseError> {
         let mut code = None;
         let mut description = None;
         let mut uri = None;
         let mut members = Vec::new();
-        for (name, value) in map {
+        for (name, value) in entries {
             match (name.as_str(), value) {
                 ("error", serde_json::Value::String(c)) => {
                     code = Some(OAuthError::try_from(c).map_err(ParseError::InvalidCode)?);
@@ -224,6 +236,33 @@ fn form_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A JSON object's members in document order (serde_json's `Map` sorts them unless its
+/// `preserve_order` feature is on, which this crate does not impose on its users).
+struct OrderedObject(Vec<(String, serde_json::Value)>);
+
+impl<'de> serde::Deserialize<'de> for OrderedObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OrderedObject;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OrderedObject, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, serde_json::Value>()? {
+                    entries.push(entry);
+                }
+                Ok(OrderedObject(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 impl serde::Serialize for ErrorResponse {
     /// The RFC 6749 JSON object (`error`, `error_description`, `error_uri`, members),
     /// regardless of the contract's body format.
@@ -249,7 +288,7 @@ impl serde::Serialize for ErrorResponse {
 impl<'de> serde::Deserialize<'de> for ErrorResponse {
     /// As [`ErrorResponse::from_json`].
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        ErrorResponse::from_json_value(value).map_err(serde::de::Error::custom)
+        let OrderedObject(entries) = OrderedObject::deserialize(deserializer)?;
+        ErrorResponse::from_entries(entries).map_err(serde::de::Error::custom)
     }
 }

@@ -27,7 +27,7 @@
 //! | `"` | `'` | `%22` |
 //! | `\` | `/` | `%5C` |
 //! | space | kept | `%20` |
-//! | CR, LF, TAB, any other control character | one space | percent-encoded (`%0D`, `%0A`, …) |
+//! | CR, LF, TAB, any other ASCII control character | one space | percent-encoded (`%0D`, `%0A`, …) |
 //! | non-ASCII character | `?` (one per character) | its UTF-8 bytes percent-encoded |
 //! | longer than the limit | cut at the limit | cut at the limit (never inside a `%XX`) |
 //!
@@ -288,6 +288,8 @@ impl ErrorText {
     #[doc(hidden)]
     /// Used by [`error_text!`](crate::error_text): validated at compile time.
     pub const fn __from_static_unchecked(text: &'static str) -> Self {
+        // Re-checked so that a direct call can never produce invalid text.
+        let text = if __private::text_ok(text) { text } else { "invalid text" };
         ErrorText { text: Cow::Borrowed(text), strict: true }
     }
 
@@ -395,21 +397,36 @@ impl ErrorUri {
     }
 
     /// Never fails: percent-encodes every byte outside the allowed set (space, `"`, `\`,
-    /// control characters, non-ASCII UTF-8 bytes) and cuts at [`MAX_URI_LEN`] bytes.
+    /// control characters, non-ASCII UTF-8 bytes) and cuts at [`MAX_URI_LEN`] bytes, at a
+    /// character boundary and never inside a `%XX` escape.
     pub fn lossy(uri: &str) -> Self {
         if uri.len() <= MAX_URI_LEN && !uri.is_empty() && uri.bytes().all(is_nqchar) {
             return ErrorUri(Cow::Owned(uri.to_owned()));
         }
         let mut out = String::with_capacity(uri.len().min(MAX_URI_LEN));
-        for b in uri.bytes() {
-            let needed = if is_nqchar(b) { 1 } else { 3 };
+        let mut truncated = false;
+        for ch in uri.chars() {
+            let mut buf = [0u8; 4];
+            let bytes = ch.encode_utf8(&mut buf).as_bytes();
+            let plain = bytes.len() == 1 && is_nqchar(bytes[0]);
+            // Whole characters only: never split a character's escapes.
+            let needed = if plain { 1 } else { 3 * bytes.len() };
             if out.len() + needed > MAX_URI_LEN {
+                truncated = true;
                 break;
             }
-            if is_nqchar(b) {
-                out.push(char::from(b));
+            if plain {
+                out.push(ch);
             } else {
-                push_pct(&mut out, b);
+                for &b in bytes {
+                    push_pct(&mut out, b);
+                }
+            }
+        }
+        if truncated {
+            // Never end inside a `%XX` that was already in the input.
+            if let Some(p) = out.get(out.len().saturating_sub(2)..).and_then(|t| t.rfind('%')) {
+                out.truncate(out.len().saturating_sub(2) + p);
             }
         }
         ErrorUri(Cow::Owned(out))
@@ -418,6 +435,8 @@ impl ErrorUri {
     #[doc(hidden)]
     /// Used by [`error_uri!`](crate::error_uri): validated at compile time.
     pub const fn __from_static_unchecked(uri: &'static str) -> Self {
+        // Re-checked so that a direct call can never produce an invalid URI.
+        let uri = if __private::uri_ok(uri) { uri } else { "about:invalid" };
         ErrorUri(Cow::Borrowed(uri))
     }
 

@@ -1,0 +1,137 @@
+//! A demo OAuth 2.0 authorization + resource server on axum, answering every error with
+//! this crate.
+//!
+//! ```text
+//! cargo run --example demo_server --features axum,tracing
+//! cargo run --example demo_server --features axum,tracing -- --addr 127.0.0.1:18080
+//! ```
+//!
+//! Registered client `demo-client` / `demo-secret` (Basic or body authentication),
+//! redirect URI `http://127.0.0.1:9999/cb`, scopes `read write`, issuer `http://<addr>`,
+//! realm `demo`. Routes:
+//!
+//! | Route | What it shows |
+//! |---|---|
+//! | `POST /token` | `invalid_client` 401 vs 400, every grant error, device-flow polling codes, 500/503/429 via `X-Demo-Fail` |
+//! | `GET /authorize` | direct 400 vs redirected errors, `state`, `iss`, query / fragment / `form_post` |
+//! | `GET /api/read`, `GET /api/write` | 401 challenge without error, `invalid_request`, `invalid_token`, `insufficient_scope` |
+//! | `POST /revoke` | RFC 7009 revocation, `unsupported_token_type` |
+//! | `POST /register` | RFC 7591 registration errors |
+//!
+//! The behaviour lives in `examples/shared/scenario.rs` (framework-free; its module docs
+//! list every choice the demo makes), the axum wiring in `examples/shared/axum_app.rs`.
+//! A `tracing-subscriber` fmt subscriber shows the crate's events: one per rendered error,
+//! 5xx at error level with the internal cause (which never reaches the client).
+
+use std::io::IsTerminal as _;
+use std::process::ExitCode;
+
+#[path = "shared/axum_app.rs"]
+mod axum_app;
+#[path = "shared/scenario.rs"]
+mod scenario;
+
+const USAGE: &str = "\
+usage: demo_server [--addr HOST:PORT]
+
+Runs the oauth-errors demo authorization + resource server (default 127.0.0.1:8080).
+Send `X-Demo-Fail: server | unavailable | ratelimit` to simulate failures.";
+
+fn parse_args() -> Result<Option<String>, String> {
+    let mut addr = scenario::DEFAULT_ADDR.to_owned();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--addr" => addr = args.next().ok_or("--addr needs a value (HOST:PORT)")?,
+            other => match other.strip_prefix("--addr=") {
+                Some(v) => addr = v.to_owned(),
+                None => return Err(format!("unknown argument: {other}")),
+            },
+        }
+    }
+    Ok(Some(addr))
+}
+
+fn print_banner(config: &scenario::Config) {
+    let base = config.issuer.as_str();
+    let (id, secret) = (scenario::CLIENT_ID, scenario::CLIENT_SECRET);
+    println!("oauth-errors demo server listening on {base}");
+    println!(
+        "issuer {base}, realm \"{}\", client {id} / {secret}, redirect URI {}, scopes read write",
+        config.realm,
+        scenario::REDIRECT_URI
+    );
+    println!();
+    println!("Try:");
+    for line in [
+        format!("curl -i -u {id}:wrong {base}/token -d grant_type=client_credentials"),
+        format!(
+            "curl -i -u {id}:{secret} {base}/token -d grant_type=client_credentials -d scope=write"
+        ),
+        format!(
+            "curl -i -u {id}:{secret} {base}/token -d grant_type={} -d device_code=slow",
+            scenario::DEVICE_CODE_GRANT
+        ),
+        format!(
+            "curl -i -u {id}:{secret} -H 'X-Demo-Fail: server' {base}/token -d grant_type=client_credentials"
+        ),
+        format!(
+            "curl -i '{base}/authorize?client_id={id}&response_type=code&state=xyz&prompt=none'"
+        ),
+        format!("curl -i {base}/api/read"),
+        format!("curl -i -H 'Authorization: Bearer demo-access-token' {base}/api/write"),
+        format!("curl -i -u {id}:{secret} {base}/revoke -d token=unsupported-123"),
+        format!(
+            "curl -i {base}/register -H 'Content-Type: application/json' -d '{{\"redirect_uris\":[\"http://example.com/cb\"]}}'"
+        ),
+    ] {
+        println!("  {line}");
+    }
+    println!();
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let addr = match parse_args() {
+        Ok(Some(addr)) => addr,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("demo_server: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    // DEBUG shows the crate's event for every 4xx too; 5xx are at ERROR with the cause.
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(std::io::stdout().is_terminal())
+        .init();
+
+    let listener = match tokio::net::TcpListener::bind(&addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("demo_server: cannot listen on {addr}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let config = match listener.local_addr().map(scenario::Config::new) {
+        Ok(Ok(config)) => config,
+        Ok(Err(e)) => {
+            eprintln!("demo_server: no issuer for {addr}: {e}");
+            return ExitCode::FAILURE;
+        }
+        Err(e) => {
+            eprintln!("demo_server: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    print_banner(&config);
+    if let Err(e) = axum::serve(listener, axum_app::app(config)).await {
+        eprintln!("demo_server: {e}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,603 @@
+//! Property tests: the text policy holds for arbitrary input, what is rendered parses back,
+//! and no parser panics. Each property runs at most the default 256 cases.
+
+use std::time::{Duration, UNIX_EPOCH};
+
+use oauth_errors::text::{ErrorText, ErrorUri, MAX_TEXT_LEN, MAX_URI_LEN};
+use oauth_errors::{
+    Challenge, Endpoint, ErrorResponse, MemberName, MemberValue, OAuthError, RetryAfter, Scope,
+    parse_challenges,
+};
+use proptest::prelude::*;
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+// ---------------------------------------------------------------------------------------
+// Strategies
+// ---------------------------------------------------------------------------------------
+
+/// Characters that matter to the text policy, weighted towards the dangerous ones.
+const NASTY: &str = r#"[\x00-\x1f\x7f-\x{9f}"\\ a-zA-Z0-9%=,;:'<>&#?é€😀漢\x{2028}\x{2029}\x{202a}-\x{202e}\x{2066}-\x{2069}\x{feff}\x{fffd}]"#;
+
+/// Any string: arbitrary Unicode, strings of nasty characters, and long strings that hit
+/// the length limits.
+fn arb_string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => any::<String>(),
+        4 => proptest::string::string_regex(&format!("{NASTY}{{0,60}}")).unwrap(),
+        1 => proptest::collection::vec(proptest::string::string_regex(NASTY).unwrap(), 900..2300)
+            .prop_map(|v| v.concat()),
+    ]
+}
+
+/// RFC 6749 §8.5 codes: 1..40 NQSCHAR, plus every known code.
+fn arb_code() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[ !#-\\[\\]-~]{1,40}",
+        1 => proptest::sample::select(OAuthError::KNOWN.to_vec()).prop_map(|c| c.as_str().to_owned()),
+    ]
+}
+
+/// Text the relaxed policy accepts (quotes, backslashes, non-ASCII), 1..200 chars.
+fn arb_relaxed() -> impl Strategy<Value = ErrorText> {
+    proptest::string::string_regex(r#"[ -~é€😀漢\x{a0}\x{fffd}\x{200e}]{1,200}"#)
+        .unwrap()
+        .prop_map(|s| ErrorText::unicode(s).unwrap())
+}
+
+fn arb_description() -> impl Strategy<Value = Option<ErrorText>> {
+    prop_oneof![
+        1 => Just(None),
+        2 => arb_string().prop_map(|s| Some(ErrorText::lossy(&s))),
+        2 => arb_relaxed().prop_map(Some),
+    ]
+}
+
+fn arb_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::btree_map(any::<String>(), inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn arb_member_value() -> impl Strategy<Value = MemberValue> {
+    prop_oneof![
+        arb_string().prop_map(|s| MemberValue::from(s.as_str())),
+        arb_relaxed().prop_map(MemberValue::Text),
+        // Top-level JSON strings are read back as text, so generate only non-strings here.
+        arb_json()
+            .prop_filter("top-level non-string", |v| !v.is_string())
+            .prop_map(MemberValue::Json),
+    ]
+}
+
+fn arb_member_name() -> impl Strategy<Value = MemberName> {
+    prop_oneof![
+        arb_string().prop_map(|s| MemberName::lossy(&s)),
+        "[A-Za-z0-9_.-]{1,20}".prop_map(|s| MemberName::lossy(&s)),
+    ]
+}
+
+fn arb_error() -> impl Strategy<Value = ErrorResponse> {
+    (
+        arb_code(),
+        arb_description(),
+        proptest::option::of(arb_string()),
+        proptest::collection::vec((arb_member_name(), arb_member_value()), 0..5),
+    )
+        .prop_map(|(code, description, uri, members)| {
+            let mut err = ErrorResponse::new(OAuthError::from_code(&code).unwrap());
+            if let Some(d) = description {
+                err = err.with_description(d);
+            }
+            if let Some(u) = uri {
+                err = err.with_uri(u.as_str());
+            }
+            for (n, v) in members {
+                err = err.with_member(n, v);
+            }
+            err
+        })
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers (the documented rules, written independently)
+// ---------------------------------------------------------------------------------------
+
+/// The relaxed policy's forbidden characters (ErrorText::unicode docs).
+fn relaxed_forbidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn no_crlf(s: &str) -> bool {
+    !s.contains('\r') && !s.contains('\n')
+}
+
+/// `Challenge::realm`'s documented sanitisation: control characters → space, non-ASCII →
+/// `?`, at most 1024 characters.
+fn sanitise_param(s: &str) -> String {
+    s.chars()
+        .take(1024)
+        .map(|c| match c {
+            c if c.is_ascii_control() => ' ',
+            c if c.is_ascii() => c,
+            _ => '?',
+        })
+        .collect()
+}
+
+/// What a relaxed text becomes in a header: non-ASCII → `?`.
+fn header_safe(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii() { c } else { '?' }).collect()
+}
+
+fn pct_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let h = u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap();
+            out.push(h);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn sorted_members(e: &ErrorResponse) -> Vec<(String, MemberValue)> {
+    let mut m: Vec<_> =
+        e.members().iter().map(|(n, v)| (n.as_str().to_owned(), v.clone())).collect();
+    m.sort_by(|a, b| a.0.cmp(&b.0));
+    m
+}
+
+// ---------------------------------------------------------------------------------------
+// Text policy
+// ---------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn error_text_lossy_is_always_strict_valid(s in arb_string()) {
+        let t = ErrorText::lossy(&s);
+        prop_assert!(t.is_strict());
+        prop_assert!(no_crlf(t.as_str()));
+        prop_assert!(t.as_str().len() <= MAX_TEXT_LEN);
+        prop_assert_eq!(t.is_empty(), s.is_empty());
+        if !t.is_empty() {
+            prop_assert_eq!(ErrorText::new(t.as_str().to_owned()), Ok(t.clone()));
+        }
+        // One output character per input character, up to the limit.
+        prop_assert_eq!(t.as_str().len(), s.chars().count().min(MAX_TEXT_LEN));
+        // The other lossy doors agree.
+        prop_assert_eq!(ErrorText::from(s.clone()), t.clone());
+        prop_assert_eq!(ErrorText::from(s.as_str()), t);
+    }
+
+    #[test]
+    fn error_text_unicode_accepts_only_policy_text(s in arb_string()) {
+        match ErrorText::unicode(s.clone()) {
+            Ok(t) => {
+                prop_assert_eq!(t.as_str(), s.as_str());
+                prop_assert!(no_crlf(t.as_str()));
+                prop_assert!(!s.chars().any(relaxed_forbidden));
+                prop_assert_eq!(t.is_strict(), ErrorText::new(s.clone()).is_ok());
+            }
+            Err(_) => {
+                prop_assert!(
+                    s.is_empty() || s.len() > MAX_TEXT_LEN || s.chars().any(relaxed_forbidden)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn error_uri_lossy_is_always_valid(s in arb_string()) {
+        let u = ErrorUri::lossy(&s);
+        prop_assert!(no_crlf(u.as_str()));
+        prop_assert!(u.as_str().len() <= MAX_URI_LEN);
+        if !u.as_str().is_empty() {
+            prop_assert_eq!(ErrorUri::new(u.as_str().to_owned()), Ok(u.clone()));
+        }
+        prop_assert_eq!(ErrorUri::from(s.clone()), u.clone());
+        // Lossless when it fits and the input has no '%' of its own.
+        let encoded_len: usize = s.bytes()
+            .map(|b| if matches!(b, 0x21 | 0x23..=0x5B | 0x5D..=0x7E) { 1 } else { 3 })
+            .sum();
+        if !s.contains('%') && encoded_len <= MAX_URI_LEN {
+            prop_assert_eq!(pct_decode(u.as_str()), s.as_bytes().to_vec());
+        }
+    }
+
+    #[test]
+    fn member_name_lossy_is_always_valid(s in arb_string()) {
+        let n = MemberName::lossy(&s);
+        prop_assert!(no_crlf(n.as_str()));
+        prop_assert!(!n.as_str().is_empty() && n.as_str().len() <= 64);
+        prop_assert_eq!(MemberName::new(n.as_str().to_owned()), Ok(n.clone()));
+    }
+
+    #[test]
+    fn scope_lossy_is_empty_or_valid(s in arb_string()) {
+        let sc = Scope::lossy(&s);
+        prop_assert!(no_crlf(sc.as_str()));
+        if !sc.as_str().is_empty() {
+            prop_assert_eq!(Scope::new(sc.as_str().to_owned()), Ok(sc.clone()));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Codes
+// ---------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn codes_round_trip(code in arb_code()) {
+        let e = OAuthError::from_code(&code).unwrap();
+        prop_assert_eq!(e.to_string(), code.clone());
+        prop_assert_eq!(e.as_str(), code.as_str());
+        prop_assert_eq!(code.parse::<OAuthError>().unwrap(), e.clone());
+        prop_assert_eq!(OAuthError::try_from(code.clone()).unwrap(), e.clone());
+        prop_assert_eq!(String::from(e.clone()), code.clone());
+        let known = OAuthError::KNOWN.iter().find(|k| k.as_str() == code);
+        match (&e, known) {
+            (OAuthError::Extension(x), None) => prop_assert_eq!(x.as_str(), code.as_str()),
+            (OAuthError::Extension(_), Some(k)) => {
+                prop_assert!(false, "Extension holds the known code {}", k.as_str())
+            }
+            (v, Some(k)) => prop_assert_eq!(v, k),
+            (v, None) => prop_assert!(false, "{:?} from an unknown code", v),
+        }
+        // serde agrees.
+        let json = serde_json::to_string(&e).unwrap();
+        prop_assert_eq!(serde_json::from_str::<OAuthError>(&json).unwrap(), e);
+    }
+
+    #[test]
+    fn from_code_never_panics_and_rejects_outside_the_charset(s in arb_string()) {
+        let r = OAuthError::from_code(&s);
+        let valid = !s.is_empty()
+            && s.len() <= 128
+            && s.bytes().all(|b| matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E));
+        prop_assert_eq!(r.is_ok(), valid);
+        if let Ok(e) = r {
+            prop_assert_eq!(e.as_str(), s.as_str());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Render → parse round-trips
+// ---------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Every field survives `to_json_body` → `from_json`; members are compared as a set
+    /// (see `json_round_trip_is_exact`, which also wants their order).
+    #[test]
+    fn json_round_trip(err in arb_error()) {
+        let body = err.to_json_body();
+        let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        prop_assert!(v.is_object());
+        let back = ErrorResponse::from_json(&body).unwrap();
+        prop_assert_eq!(back.code(), err.code());
+        prop_assert_eq!(back.description(), err.description());
+        prop_assert_eq!(back.uri(), err.uri());
+        prop_assert_eq!(sorted_members(&back), sorted_members(&err));
+        // Deserialize agrees with from_json, Serialize with the body.
+        let via_serde: ErrorResponse = serde_json::from_slice(&body).unwrap();
+        prop_assert_eq!(&via_serde, &back);
+        prop_assert_eq!(serde_json::to_value(&err).unwrap(), v);
+    }
+
+    #[test]
+    fn challenge_round_trip(
+        realm in arb_string(),
+        scope in arb_string(),
+        code in arb_code(),
+        description in arb_description(),
+        synthesised in any::<bool>(),
+    ) {
+        let mut err = ErrorResponse::new(OAuthError::from_code(&code).unwrap());
+        if let Some(d) = description.clone() {
+            err = err.with_description(d);
+        }
+        let expected_scope = Scope::lossy(&scope);
+        if !synthesised {
+            err = err.with_challenge(Challenge::bearer().realm(realm.clone()).scope(scope.as_str()));
+        }
+        let r = err.to_response(Endpoint::Resource);
+        prop_assert!(r.status().is_client_error() || r.status().is_server_error());
+        let values: Vec<_> = r.headers().get_all("www-authenticate").iter().collect();
+        for v in &values {
+            prop_assert!(!v.as_bytes().iter().any(|&b| matches!(b, b'\r' | b'\n' | 0)));
+            prop_assert!(v.to_str().is_ok());
+        }
+        // A synthesised challenge only for 401s and resource access errors.
+        let challenged = !synthesised
+            || r.status() == 401
+            || err.code().info().is_resource_access_error();
+        prop_assert_eq!(values.len(), usize::from(challenged));
+        if !challenged {
+            return Ok(());
+        }
+        let parsed = parse_challenges(values.iter().map(|v| v.as_bytes())).unwrap();
+        prop_assert_eq!(parsed.len(), 1);
+        let p = &parsed[0];
+        let expected_scheme = if synthesised
+            && matches!(err.code(), OAuthError::InvalidDpopProof | OAuthError::UseDpopNonce)
+        {
+            "DPoP"
+        } else {
+            "Bearer"
+        };
+        prop_assert_eq!(p.scheme.as_str(), expected_scheme);
+        prop_assert_eq!(p.token68.as_deref(), None);
+        prop_assert_eq!(p.param("error"), Some(code.as_str()));
+        let desc = description.filter(|d| !d.is_empty());
+        let expected_desc = desc.as_ref().map(|d| header_safe(d.as_str()));
+        prop_assert_eq!(p.param("error_description"), expected_desc.as_deref());
+        if synthesised {
+            prop_assert_eq!(p.param("realm"), None);
+            prop_assert_eq!(p.param("scope"), None);
+        } else {
+            let expected_realm = sanitise_param(&realm);
+            prop_assert_eq!(p.param("realm"), Some(expected_realm.as_str()));
+            let sc = (!expected_scope.as_str().is_empty()).then_some(expected_scope.as_str());
+            prop_assert_eq!(p.param("scope"), sc);
+        }
+        // Reading the error back from the challenge.
+        let e = p.to_error().unwrap();
+        prop_assert_eq!(e.code(), err.code());
+        prop_assert_eq!(e.description().map(|d| d.as_str()), expected_desc.as_deref());
+        if let Some(d) = desc.filter(|d| d.is_strict()) {
+            prop_assert_eq!(e.description(), Some(&d));
+        }
+    }
+
+    /// Anything the parser accepts renders safely again.
+    #[test]
+    fn parsed_json_renders_safely(
+        code in arb_code(),
+        description in arb_string(),
+        uri in arb_string(),
+        name in arb_string(),
+        value in arb_string(),
+    ) {
+        let mut map = serde_json::Map::new();
+        map.insert("error".into(), code.into());
+        map.insert("error_description".into(), description.into());
+        map.insert("error_uri".into(), uri.into());
+        map.insert(name, value.into());
+        let body = serde_json::to_vec(&serde_json::Value::Object(map)).unwrap();
+        let err = match ErrorResponse::from_json(&body) {
+            Ok(e) => e,
+            Err(_) => return Ok(()), // too large or `error` was replaced by a member
+        };
+        for ep in Endpoint::ALL {
+            let r = err.to_response(ep);
+            for (_, v) in r.headers() {
+                prop_assert!(v.to_str().is_ok());
+                prop_assert!(!v.as_bytes().iter().any(|&b| matches!(b, b'\r' | b'\n' | 0)));
+            }
+            prop_assert!(serde_json::from_slice::<serde_json::Value>(r.body()).is_ok());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// The exact `PartialEq` round-trip the parse module promises, members in order.
+    #[test]
+        fn json_round_trip_is_exact(err in arb_error()) {
+        let back = ErrorResponse::from_json(&err.to_json_body()).unwrap();
+        prop_assert_eq!(back, err);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Parsers never panic
+// ---------------------------------------------------------------------------------------
+
+fn arb_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let alphabet: Vec<u8> =
+        b"{}[]\":,\\ \t\r\n=abcdefuvwxyzBDP0123456789-._~+/%#?&\x00\x7f\x80\xc3\xa9\xff".to_vec();
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..300),
+        proptest::collection::vec(proptest::sample::select(alphabet), 0..300),
+    ]
+}
+
+fn arb_challenge_text() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        arb_bytes(),
+        proptest::string::string_regex(
+            r#"((Bearer|DPoP|Basic|x)( |  |\t|,)?((realm|error|a|scope)( ?= ?)("[^"]{0,8}"|"[a-z\\"]{0,8}|[a-z0-9=]{0,5})(, ?|,,| )?){0,4}){0,3}"#
+        )
+        .unwrap()
+        .prop_map(String::into_bytes),
+    ]
+}
+
+fn arb_redirect() -> impl Strategy<Value = String> {
+    prop_oneof![
+        arb_string(),
+        proptest::string::string_regex(
+            r#"(https://c/cb)?[?#]?((error|error_description|error_uri|state|iss|x)(=[a-z%0-9A-F+ &#?\r\n"\\é]{0,12})?&?){0,6}"#
+        )
+        .unwrap(),
+    ]
+}
+
+fn arb_date_like() -> impl Strategy<Value = String> {
+    (
+        proptest::sample::select(vec!["Sun", "Mon", "Xyz", "   "]),
+        0u32..100,
+        proptest::sample::select(vec!["Jan", "Feb", "Nov", "Dec", "Foo", "jan"]),
+        0u32..10_000,
+        0u32..100,
+        0u32..100,
+        0u32..100,
+        proptest::sample::select(vec![" GMT", " UTC", "GMT ", " gmt"]),
+    )
+        .prop_map(|(wd, d, m, y, hh, mm, ss, z)| {
+            format!("{wd}, {d:02} {m} {y:04} {hh:02}:{mm:02}:{ss:02}{z}")
+        })
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn from_json_never_panics(body in arb_bytes()) {
+        let _ = ErrorResponse::from_json(&body);
+    }
+
+    #[test]
+    fn from_json_never_panics_on_json(v in arb_json(), code in arb_string()) {
+        let mut map = serde_json::Map::new();
+        map.insert("error".into(), code.into());
+        map.insert("x".into(), v.clone());
+        let _ = ErrorResponse::from_json(&serde_json::to_vec(&map).unwrap());
+        let _ = ErrorResponse::from_json(&serde_json::to_vec(&v).unwrap());
+        let _ = ErrorResponse::from_json_value(v);
+    }
+
+    #[test]
+    fn from_redirect_never_panics(s in arb_redirect()) {
+        if let Ok((err, _iss)) = ErrorResponse::from_redirect(&s) {
+            // What it accepts is within the policy.
+            if let Some(d) = err.description() {
+                prop_assert!(no_crlf(d.as_str()));
+            }
+            if let Some(u) = err.uri() {
+                prop_assert!(no_crlf(u.as_str()));
+            }
+            if let Some(st) = err.state() {
+                prop_assert!(no_crlf(st.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn parse_challenges_never_panics(b in arb_challenge_text(), b2 in arb_bytes()) {
+        let _ = parse_challenges([&b]);
+        let _ = parse_challenges([&b, &b2]);
+        if let Ok(cs) = parse_challenges([&b]) {
+            for c in cs {
+                let _ = c.to_error();
+                if let Some(ch) = c.to_challenge() {
+                    prop_assert!(no_crlf(&ch.to_string()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn retry_after_parse_never_panics(s in arb_string(), d in arb_date_like()) {
+        let _ = RetryAfter::parse(&s);
+        if let Some(RetryAfter::At(t)) = RetryAfter::parse(&d) {
+            prop_assert!(t >= UNIX_EPOCH);
+        }
+    }
+
+    #[test]
+    fn retry_after_date_round_trip(secs in 0u64..=253_402_300_799) {
+        let t = UNIX_EPOCH + Duration::from_secs(secs);
+        let s = RetryAfter::At(t).to_string();
+        prop_assert_eq!(s.len(), 29);
+        prop_assert_eq!(RetryAfter::parse(&s), Some(RetryAfter::At(t)));
+        let hv = RetryAfter::At(t).to_header_value();
+        prop_assert_eq!(hv.to_str().unwrap(), s.as_str());
+    }
+
+    #[test]
+    fn retry_after_seconds_round_trip(n in any::<u64>()) {
+        prop_assert_eq!(RetryAfter::parse(&n.to_string()), Some(RetryAfter::Seconds(n)));
+        prop_assert_eq!(RetryAfter::parse(&format!(" {n}\t")), Some(RetryAfter::Seconds(n)));
+    }
+}
+
+#[test]
+fn retry_after_known_vectors() {
+    let t = UNIX_EPOCH + Duration::from_secs(784_111_777);
+    assert_eq!(RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 GMT"), Some(RetryAfter::At(t)));
+    assert_eq!(RetryAfter::At(t).to_string(), "Sun, 06 Nov 1994 08:49:37 GMT");
+    assert_eq!(RetryAfter::At(UNIX_EPOCH).to_string(), "Thu, 01 Jan 1970 00:00:00 GMT");
+    let end = UNIX_EPOCH + Duration::from_secs(253_402_300_799);
+    assert_eq!(RetryAfter::At(end).to_string(), "Fri, 31 Dec 9999 23:59:59 GMT");
+    assert_eq!(RetryAfter::parse("Fri, 31 Dec 9999 23:59:59 GMT"), Some(RetryAfter::At(end)));
+    let leap = UNIX_EPOCH + Duration::from_secs(951_782_400); // 2000-02-29
+    assert_eq!(RetryAfter::At(leap).to_string(), "Tue, 29 Feb 2000 00:00:00 GMT");
+    for bad in [
+        "",
+        "soon",
+        "-1",
+        "+5",
+        "1.5",
+        "18446744073709551616",
+        "Sunday, 06-Nov-94 08:49:37 GMT",
+        "Sun Nov  6 08:49:37 1994",
+        "Sun, 06 Nov 1994 08:49:37 UTC",
+        "Sun, 6 Nov 1994 08:49:37 GMT",
+        "Sun, 06 Nov 1994 24:00:00 GMT",
+        "Sun, 00 Nov 1994 08:49:37 GMT",
+        "Sun, 06 nov 1994 08:49:37 GMT",
+        "Sun, 06 Nov 1969 08:49:37 GMT",
+    ] {
+        assert_eq!(RetryAfter::parse(bad), None, "{bad:?}");
+    }
+    assert_eq!(RetryAfter::parse(" 30 "), Some(RetryAfter::Seconds(30)));
+    assert_eq!(RetryAfter::parse("18446744073709551615"), Some(RetryAfter::Seconds(u64::MAX)));
+}
+
+#[test]
+fn json_round_trip_keeps_member_order() {
+    let sent = ErrorResponse::new(OAuthError::InvalidRequest)
+        .with_member("zeta", "1")
+        .with_member("alpha", "2");
+    assert_eq!(&sent.to_json_body()[..], br#"{"error":"invalid_request","zeta":"1","alpha":"2"}"#);
+    let back = ErrorResponse::from_json(&sent.to_json_body()).unwrap();
+    let names: Vec<_> = back.members().iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["zeta", "alpha"]); // documented: "Every other member is kept, in order"
+    assert_eq!(back, sent);
+}
+
+#[test]
+fn retry_after_parse_rejects_impossible_dates() {
+    assert_eq!(RetryAfter::parse("Xyz, 06 Nov 1994 08:49:37 GMT"), None);
+    assert_eq!(RetryAfter::parse("Mon, 06 Nov 1994 08:49:37 GMT"), None); // was a Sunday
+    assert_eq!(RetryAfter::parse("Thu, 31 Feb 1994 08:49:37 GMT"), None);
+}
+
+#[test]
+fn retry_after_far_future_is_still_an_http_date() {
+    let t = UNIX_EPOCH + Duration::from_secs(253_402_300_800); // 10000-01-01
+    let s = RetryAfter::At(t).to_string();
+    assert_eq!(s.len(), 29, "{s}");
+    assert!(RetryAfter::parse(&s).is_some(), "{s}");
+}
