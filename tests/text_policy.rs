@@ -105,7 +105,7 @@ fn text_error_display() {
     );
     assert_eq!(
         TextError::Known { what: "member name", code: "error".into() }.to_string(),
-        "member name: `error` is a known code, not an extension"
+        "member name: `error` is reserved"
     );
 }
 

@@ -56,7 +56,17 @@ impl ResponseError for ErrorResponse {
     }
 }
 
-/// As a bare code at the default endpoint.
+/// As a bare code at the default endpoint ([`Endpoint::Token`](crate::Endpoint::Token)).
+///
+/// ```
+/// use actix_web::ResponseError;
+/// use oauth_errors::OAuthError;
+///
+/// assert_eq!(OAuthError::TemporarilyUnavailable.status_code().as_u16(), 503);
+/// let r = OAuthError::InvalidGrant.error_response();
+/// assert_eq!(r.status().as_u16(), 400);
+/// assert_eq!(r.headers().get("cache-control").map(|v| v.as_bytes()), Some(&b"no-store"[..]));
+/// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 impl ResponseError for OAuthError {
     fn status_code(&self) -> ActixStatus {
@@ -69,6 +79,21 @@ impl ResponseError for OAuthError {
     }
 }
 
+/// Renders at the error's endpoint ([`ErrorResponse::response`]).
+///
+/// ```
+/// use actix_web::{Responder, test::TestRequest};
+/// use oauth_errors::{Endpoint, OAuthError};
+///
+/// let req = TestRequest::default().to_http_request();
+/// let err = OAuthError::InvalidToken.with_description("expired").at(Endpoint::Resource);
+/// let r = err.respond_to(&req);
+/// assert_eq!(r.status().as_u16(), 401);
+/// assert_eq!(
+///     r.headers().get("www-authenticate").map(|v| v.as_bytes()),
+///     Some(&br#"Bearer error="invalid_token", error_description="expired""#[..])
+/// );
+/// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 impl Responder for ErrorResponse {
     type Body = BoxBody;
@@ -77,6 +102,15 @@ impl Responder for ErrorResponse {
     }
 }
 
+/// Renders the bare code at the default endpoint ([`Endpoint::Token`](crate::Endpoint::Token)).
+///
+/// ```
+/// use actix_web::{Responder, test::TestRequest};
+/// use oauth_errors::OAuthError;
+///
+/// let r = OAuthError::UnsupportedGrantType.respond_to(&TestRequest::default().to_http_request());
+/// assert_eq!(r.status().as_u16(), 400);
+/// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 impl Responder for OAuthError {
     type Body = BoxBody;
@@ -85,6 +119,23 @@ impl Responder for OAuthError {
     }
 }
 
+/// The redirect, `form_post` page or direct 400 ([`AuthorizationError::to_response`]).
+///
+/// ```
+/// use actix_web::{Responder, test::TestRequest};
+/// use oauth_errors::authorize::{verify_redirect_uri, AuthorizationError};
+/// use oauth_errors::OAuthError;
+///
+/// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
+/// let err = AuthorizationError::new(OAuthError::AccessDenied.into(), uri);
+/// let r = err.respond_to(&TestRequest::default().to_http_request());
+/// assert_eq!(r.status().as_u16(), 303);
+/// assert_eq!(
+///     r.headers().get("location").map(|v| v.as_bytes()),
+///     Some(&b"https://client.example.com/cb?error=access_denied"[..])
+/// );
+/// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
+/// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 impl Responder for AuthorizationError {
     type Body = BoxBody;
@@ -93,6 +144,21 @@ impl Responder for AuthorizationError {
     }
 }
 
+/// 401 with the challenges and no error information
+/// ([`AuthenticationRequired::to_response`]).
+///
+/// ```
+/// use actix_web::{Responder, test::TestRequest};
+/// use oauth_errors::{AuthenticationRequired, Challenge};
+///
+/// let auth = AuthenticationRequired::new(Challenge::bearer().realm("api"));
+/// let r = auth.respond_to(&TestRequest::default().to_http_request());
+/// assert_eq!(r.status().as_u16(), 401);
+/// assert_eq!(
+///     r.headers().get("www-authenticate").map(|v| v.as_bytes()),
+///     Some(&br#"Bearer realm="api""#[..])
+/// );
+/// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 impl Responder for AuthenticationRequired {
     type Body = BoxBody;
@@ -101,6 +167,16 @@ impl Responder for AuthenticationRequired {
     }
 }
 
+/// The direct, non-redirected 400 ([`RedirectUriError::to_error`]).
+///
+/// ```
+/// use actix_web::{Responder, test::TestRequest};
+/// use oauth_errors::authorize::RedirectUriError;
+///
+/// let r = RedirectUriError::Missing.respond_to(&TestRequest::default().to_http_request());
+/// assert_eq!(r.status().as_u16(), 400);
+/// assert!(!r.headers().contains_key("location"));
+/// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 impl Responder for RedirectUriError {
     type Body = BoxBody;

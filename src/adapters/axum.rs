@@ -33,6 +33,15 @@ impl IntoResponse for ErrorResponse {
 }
 
 /// Renders the bare code at the default endpoint ([`crate::Endpoint::Token`]).
+///
+/// ```
+/// use axum_core::response::IntoResponse;
+/// use oauth_errors::OAuthError;
+///
+/// let r = OAuthError::TemporarilyUnavailable.into_response();
+/// assert_eq!(r.status(), 503);
+/// assert_eq!(r.headers()["content-type"], "application/json");
+/// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 impl IntoResponse for OAuthError {
     fn into_response(self) -> Response {
@@ -41,6 +50,18 @@ impl IntoResponse for OAuthError {
 }
 
 /// The redirect, `form_post` page or direct 400 ([`AuthorizationError::to_response`]).
+///
+/// ```
+/// use axum_core::response::IntoResponse;
+/// use oauth_errors::authorize::{verify_redirect_uri, AuthorizationError};
+/// use oauth_errors::OAuthError;
+///
+/// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
+/// let r = AuthorizationError::new(OAuthError::AccessDenied.into(), uri).into_response();
+/// assert_eq!(r.status(), 303);
+/// assert_eq!(r.headers()["location"], "https://client.example.com/cb?error=access_denied");
+/// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
+/// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 impl IntoResponse for AuthorizationError {
     fn into_response(self) -> Response {
@@ -49,6 +70,15 @@ impl IntoResponse for AuthorizationError {
 }
 
 /// 401 with the challenges and no error information.
+///
+/// ```
+/// use axum_core::response::IntoResponse;
+/// use oauth_errors::{AuthenticationRequired, Challenge};
+///
+/// let r = AuthenticationRequired::new(Challenge::bearer().realm("api")).into_response();
+/// assert_eq!(r.status(), 401);
+/// assert_eq!(r.headers()["www-authenticate"], r#"Bearer realm="api""#);
+/// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 impl IntoResponse for AuthenticationRequired {
     fn into_response(self) -> Response {
@@ -57,6 +87,15 @@ impl IntoResponse for AuthenticationRequired {
 }
 
 /// The direct, non-redirected 400 ([`RedirectUriError::to_error`]).
+///
+/// ```
+/// use axum_core::response::IntoResponse;
+/// use oauth_errors::authorize::RedirectUriError;
+///
+/// let r = RedirectUriError::NotRegistered.into_response();
+/// assert_eq!(r.status(), 400);
+/// assert!(r.headers().get("location").is_none());
+/// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 impl IntoResponse for RedirectUriError {
     fn into_response(self) -> Response {

@@ -55,6 +55,13 @@ use crate::core::response::no_store;
 use crate::core::text::{self, TextError};
 
 /// The longest `state` accepted, in bytes.
+///
+/// ```
+/// use oauth_errors::authorize::{MAX_STATE_LEN, State};
+///
+/// assert!(State::new("s".repeat(MAX_STATE_LEN)).is_ok());
+/// assert!(State::new("s".repeat(MAX_STATE_LEN + 1)).is_err());
+/// ```
 pub const MAX_STATE_LEN: usize = 4096;
 
 /// The client's `state` (RFC 6749 Appendix A.5: `1*VSCHAR`), echoed exactly.
@@ -78,13 +85,21 @@ impl State {
     ///
     /// [`TextError`] naming the first violation. A request whose `state` fails this check
     /// is malformed; answer it with `invalid_request` and no `state`.
+    ///
+    /// ```
+    /// use oauth_errors::{authorize::State, text::TextError};
+    ///
+    /// assert_eq!(State::new("af0ifjsldkj")?.as_str(), "af0ifjsldkj");
+    /// assert_eq!(State::new("a\tb"), Err(TextError::Forbidden { what: "state", offset: 1, ch: '\t' }));
+    /// # Ok::<(), TextError>(())
+    /// ```
     pub fn new(state: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
         let state = state.into();
         text::check_bytes(&state, "state", MAX_STATE_LEN, text::is_vschar)?;
         Ok(State(state))
     }
 
-    /// The state.
+    /// The state, exactly as received (see the [type-level example](State)).
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -104,6 +119,15 @@ impl State {
 pub struct Issuer(String);
 
 /// Why a value is not an [`Issuer`] or a redirect URI.
+///
+/// ```
+/// use oauth_errors::authorize::{Issuer, UriError};
+///
+/// assert_eq!("as.example.com".parse::<Issuer>(), Err(UriError::NotAbsolute));
+/// assert_eq!("https://as.example.com#top".parse::<Issuer>(), Err(UriError::Fragment));
+/// assert_eq!("https://as.example.com?tenant=1".parse::<Issuer>(), Err(UriError::Query));
+/// assert_eq!(UriError::Query.to_string(), "must not contain a query");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum UriError {
@@ -187,6 +211,14 @@ impl FromStr for Issuer {
 
 impl Issuer {
     /// The issuer identifier.
+    ///
+    /// ```
+    /// use oauth_errors::authorize::Issuer;
+    ///
+    /// let iss: Issuer = "https://as.example.com/tenant1".parse()?;
+    /// assert_eq!(iss.as_str(), "https://as.example.com/tenant1");
+    /// # Ok::<(), oauth_errors::authorize::UriError>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -196,11 +228,20 @@ impl Issuer {
 ///
 /// Only [`verify_redirect_uri`] creates one, so an authorization error can only be
 /// redirected to a URI that passed verification.
+///
+/// ```
+/// use oauth_errors::authorize::verify_redirect_uri;
+///
+/// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
+/// assert_eq!(uri.as_str(), "https://client.example.com/cb");
+/// assert_eq!(uri.to_string(), "https://client.example.com/cb");
+/// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct VerifiedRedirectUri(String);
 
 impl VerifiedRedirectUri {
-    /// The URI.
+    /// The URI (see the [type-level example](VerifiedRedirectUri)).
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -208,6 +249,18 @@ impl VerifiedRedirectUri {
 
 /// Why a redirect URI could not be verified. The request must then **not** be
 /// redirected (RFC 6749 §4.1.2.1).
+///
+/// ```
+/// use oauth_errors::authorize::{verify_redirect_uri, RedirectUriError, UriError};
+///
+/// let two = ["https://a.example/cb", "https://b.example/cb"];
+/// assert_eq!(verify_redirect_uri(None, &two), Err(RedirectUriError::Missing));
+/// assert_eq!(
+///     verify_redirect_uri(Some("https://a.example/cb#x"), &two),
+///     Err(RedirectUriError::Invalid(UriError::Fragment))
+/// );
+/// assert_eq!(RedirectUriError::Missing.to_string(), "redirect_uri is required");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RedirectUriError {
@@ -315,6 +368,13 @@ pub fn verify_redirect_uri<S: AsRef<str>>(
 }
 
 /// How authorization response parameters travel (`response_mode`).
+///
+/// ```
+/// use oauth_errors::authorize::ResponseMode;
+///
+/// assert_eq!(ResponseMode::default(), ResponseMode::Query);
+/// assert_eq!(ResponseMode::from_request(Some("form_post"), Some("code")), Ok(ResponseMode::FormPost));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum ResponseMode {
@@ -329,6 +389,16 @@ pub enum ResponseMode {
 }
 
 /// Why a `response_mode` cannot be used.
+///
+/// ```
+/// use oauth_errors::authorize::{ResponseMode, ResponseModeError};
+///
+/// assert_eq!(ResponseMode::from_request(Some("jwt"), Some("code")), Err(ResponseModeError::Unsupported));
+/// assert_eq!(
+///     ResponseMode::from_request(Some("query"), Some("code id_token")),
+///     Err(ResponseModeError::QueryNotAllowed)
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ResponseModeError {
@@ -369,6 +439,17 @@ impl ResponseMode {
     /// # Errors
     ///
     /// [`ResponseModeError`] for an unknown mode, or `query` with a token-returning type.
+    ///
+    /// ```
+    /// use oauth_errors::authorize::{ResponseMode, ResponseModeError};
+    ///
+    /// assert_eq!(ResponseMode::from_request(None, Some("id_token")), Ok(ResponseMode::Fragment));
+    /// assert_eq!(ResponseMode::from_request(Some("fragment"), Some("code")), Ok(ResponseMode::Fragment));
+    /// assert_eq!(
+    ///     ResponseMode::from_request(Some("query"), Some("token")),
+    ///     Err(ResponseModeError::QueryNotAllowed)
+    /// );
+    /// ```
     pub fn from_request(
         response_mode: Option<&str>,
         response_type: Option<&str>,
@@ -389,6 +470,17 @@ impl ResponseMode {
 
 /// The status of a redirect: 303 (default) or 302. 307 is deliberately absent: it would
 /// make the browser re-POST the user's credentials to the client (RFC 9700 §4.12).
+///
+/// ```
+/// use oauth_errors::authorize::{verify_redirect_uri, AuthorizationError, RedirectStatus};
+/// use oauth_errors::OAuthError;
+///
+/// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
+/// let err = AuthorizationError::new(OAuthError::AccessDenied.into(), uri);
+/// assert_eq!(err.clone().to_response().status(), 303);
+/// assert_eq!(err.redirect_status(RedirectStatus::Found).to_response().status(), 302);
+/// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum RedirectStatus {
@@ -411,6 +503,21 @@ impl RedirectStatus {
 /// An authorization-endpoint error delivered to the client's verified redirect URI.
 ///
 /// See the [module docs](self) for the rules it follows.
+///
+/// ```
+/// use oauth_errors::authorize::{verify_redirect_uri, AuthorizationError, ResponseMode};
+/// use oauth_errors::OAuthError;
+///
+/// let uri = verify_redirect_uri(Some("https://client.example.com/cb"), &["https://client.example.com/cb"])?;
+/// let err = AuthorizationError::new(OAuthError::InteractionRequired.into(), uri)
+///     .mode(ResponseMode::Fragment);
+/// assert_eq!(
+///     err.location().as_deref(),
+///     Some("https://client.example.com/cb#error=interaction_required")
+/// );
+/// assert_eq!(err.error().code(), &OAuthError::InteractionRequired);
+/// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuthorizationError {
     error: ErrorResponse,
@@ -421,7 +528,8 @@ pub struct AuthorizationError {
 }
 
 impl AuthorizationError {
-    /// An error for `redirect_uri`, in query mode with 303.
+    /// An error for `redirect_uri`, in query mode with 303 (see the
+    /// [module-level example](self)).
     pub fn new(error: ErrorResponse, redirect_uri: VerifiedRedirectUri) -> Self {
         AuthorizationError {
             error,
@@ -432,14 +540,15 @@ impl AuthorizationError {
         }
     }
 
-    /// Sets the response mode.
+    /// Sets the response mode (usually from [`ResponseMode::from_request`]; see the
+    /// [type-level example](AuthorizationError)).
     #[must_use]
     pub fn mode(mut self, mode: ResponseMode) -> Self {
         self.mode = mode;
         self
     }
 
-    /// Sets the redirect status.
+    /// Sets the redirect status (see the [`RedirectStatus`] example).
     #[must_use]
     pub fn redirect_status(mut self, status: RedirectStatus) -> Self {
         self.status = status;
@@ -447,26 +556,52 @@ impl AuthorizationError {
     }
 
     /// Sets `state` (also settable on the error with [`ErrorResponse::with_state`]).
+    ///
+    /// ```
+    /// use oauth_errors::authorize::{verify_redirect_uri, AuthorizationError, State};
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
+    /// let err = AuthorizationError::new(OAuthError::AccessDenied.into(), uri)
+    ///     .state(State::new("a b&c")?);
+    /// assert_eq!(
+    ///     err.location().as_deref(),
+    ///     Some("https://client.example.com/cb?error=access_denied&state=a+b%26c")
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn state(mut self, state: State) -> Self {
         self.error = self.error.with_state(state);
         self
     }
 
-    /// Sets `iss` (RFC 9207).
+    /// Sets `iss` (RFC 9207; see the [module-level example](self)).
     #[must_use]
     pub fn issuer(mut self, issuer: Issuer) -> Self {
         self.issuer = Some(issuer);
         self
     }
 
-    /// The error.
+    /// The error (see the [type-level example](AuthorizationError)).
     pub fn error(&self) -> &ErrorResponse {
         &self.error
     }
 
     /// Whether this error is delivered to the redirect URI (false for codes that are never
     /// redirected: see [`CodeInfo::redirectable`](crate::CodeInfo::redirectable)).
+    ///
+    /// ```
+    /// use oauth_errors::authorize::{verify_redirect_uri, AuthorizationError};
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
+    /// assert!(AuthorizationError::new(OAuthError::LoginRequired.into(), uri.clone()).redirects());
+    /// let invalid_client = AuthorizationError::new(OAuthError::InvalidClient.into(), uri);
+    /// assert!(!invalid_client.redirects());
+    /// assert_eq!(invalid_client.to_response().status(), 400);
+    /// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
+    /// ```
     pub fn redirects(&self) -> bool {
         self.error.code().info().redirectable
     }
@@ -491,6 +626,21 @@ impl AuthorizationError {
 
     /// The `Location` for query and fragment modes (`None` for `form_post` and for codes
     /// that are never redirected).
+    ///
+    /// ```
+    /// use oauth_errors::authorize::{verify_redirect_uri, AuthorizationError, ResponseMode};
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb?lang=en"])?;
+    /// let err = OAuthError::ConsentRequired.with_description("user must consent");
+    /// let err = AuthorizationError::new(err, uri);
+    /// assert_eq!(
+    ///     err.location().as_deref(),
+    ///     Some("https://client.example.com/cb?lang=en&error=consent_required&error_description=user+must+consent")
+    /// );
+    /// assert_eq!(err.mode(ResponseMode::FormPost).location(), None);
+    /// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
+    /// ```
     pub fn location(&self) -> Option<String> {
         if !self.redirects() {
             return None;
@@ -515,6 +665,20 @@ impl AuthorizationError {
 
     /// The response: a 303/302 redirect, a 200 `form_post` page, or — for a code that is
     /// never redirected — the error rendered directly at [`Endpoint::Authorization`] (400).
+    ///
+    /// ```
+    /// use oauth_errors::authorize::{verify_redirect_uri, AuthorizationError, ResponseMode};
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
+    /// let r = AuthorizationError::new(OAuthError::AccessDenied.into(), uri)
+    ///     .mode(ResponseMode::FormPost)
+    ///     .to_response();
+    /// assert_eq!(r.status(), 200);
+    /// assert_eq!(r.headers()["content-type"], "text/html;charset=utf-8");
+    /// assert_eq!(r.headers()["cache-control"], "no-store");
+    /// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
+    /// ```
     pub fn to_response(&self) -> Response<Bytes> {
         if !self.redirects() {
             return self.error.to_response(Endpoint::Authorization);
@@ -550,7 +714,22 @@ impl AuthorizationError {
         response
     }
 
-    /// The auto-submitting `form_post` page.
+    /// The auto-submitting `form_post` page: one hidden input per parameter, values
+    /// HTML-escaped.
+    ///
+    /// ```
+    /// use oauth_errors::authorize::{verify_redirect_uri, AuthorizationError, State};
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
+    /// let html = AuthorizationError::new(OAuthError::AccessDenied.into(), uri)
+    ///     .state(State::new(r#"<"x">"#)?)
+    ///     .form_post_html();
+    /// assert!(html.contains(r#"<form method="post" action="https://client.example.com/cb">"#));
+    /// assert!(html.contains(r#"<input type="hidden" name="error" value="access_denied"/>"#));
+    /// assert!(html.contains(r#"<input type="hidden" name="state" value="&lt;&quot;x&quot;&gt;"/>"#));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn form_post_html(&self) -> String {
         let mut html = String::with_capacity(512);
         html.push_str(

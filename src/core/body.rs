@@ -11,6 +11,19 @@ use crate::core::headers::{APPLICATION_JSON, APPLICATION_PROBLEM_JSON};
 use crate::core::text::ErrorText;
 
 /// What a [`BodyFormat`] knows about the response being written.
+///
+/// The renderer builds it; build one yourself with [`BodyContext::new`] to test a format:
+///
+/// ```
+/// use http::StatusCode;
+/// use oauth_errors::{BodyContext, BodyFormat, Endpoint, OAuthError, OAuthJson};
+///
+/// let ctx = BodyContext::new(StatusCode::BAD_REQUEST, Endpoint::Token, &[]);
+/// let mut out = Vec::new();
+/// OAuthJson.write_body(&OAuthError::InvalidGrant.into(), &ctx, &mut out)?;
+/// assert_eq!(out, br#"{"error":"invalid_grant"}"#);
+/// # Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct BodyContext<'a> {
@@ -23,7 +36,7 @@ pub struct BodyContext<'a> {
 }
 
 impl<'a> BodyContext<'a> {
-    /// A context, for testing custom formats.
+    /// A context, for testing custom formats (see the [type-level example](BodyContext)).
     pub fn new(
         status: StatusCode,
         endpoint: Endpoint,
@@ -34,6 +47,20 @@ impl<'a> BodyContext<'a> {
 
     /// Every extra member to write: the error's own, then the contract's fixed members
     /// whose names the error does not use.
+    ///
+    /// ```
+    /// use http::StatusCode;
+    /// use oauth_errors::{BodyContext, Endpoint, MemberName, MemberValue, OAuthError};
+    ///
+    /// let fixed = [
+    ///     (MemberName::from("api_version"), MemberValue::from("v2")),
+    ///     (MemberName::from("hint"), MemberValue::from("contract")),
+    /// ];
+    /// let ctx = BodyContext::new(StatusCode::BAD_REQUEST, Endpoint::Api, &fixed);
+    /// let err = OAuthError::InvalidRequest.with_description("x").with_member("hint", "own");
+    /// let names: Vec<_> = ctx.members(&err).map(|(n, v)| (n.as_str(), v.to_json())).collect();
+    /// assert_eq!(names, [("hint", "own".into()), ("api_version", "v2".into())]);
+    /// ```
     pub fn members<'e>(
         &self,
         error: &'e ErrorResponse,
@@ -80,16 +107,47 @@ impl<'a> BodyContext<'a> {
 ///         Ok(())
 ///     }
 /// }
+///
+/// # use oauth_errors::{Contract, Endpoint, OAuthError};
+/// # use std::sync::LazyLock;
+/// static API: LazyLock<Contract> = LazyLock::new(|| Contract::builder().format(MessageOnly).build());
+///
+/// let r = API.error(OAuthError::InvalidGrant).with_description("code expired").response();
+/// assert_eq!(r.body().as_ref(), br#"{"message":"code expired"}"#);
 /// ```
 pub trait BodyFormat: Send + Sync + 'static {
-    /// The `Content-Type` of bodies in this format.
+    /// The `Content-Type` of bodies in this format (see the [trait-level
+    /// example](BodyFormat)).
     fn content_type(&self) -> HeaderValue;
 
     /// Appends the body for `error` to `out`.
     ///
     /// # Errors
     ///
-    /// Any error makes the renderer discard `out` and write the RFC 6749 body instead.
+    /// Any error makes the renderer discard `out` and write the RFC 6749 body instead
+    /// (with `Content-Type: application/json`).
+    ///
+    /// ```
+    /// use http::HeaderValue;
+    /// use oauth_errors::{BodyContext, BodyFormat, Contract, ErrorResponse, OAuthError};
+    /// use std::sync::LazyLock;
+    ///
+    /// struct Broken;
+    /// impl BodyFormat for Broken {
+    ///     fn content_type(&self) -> HeaderValue { HeaderValue::from_static("text/plain") }
+    ///     fn write_body(&self, _: &ErrorResponse, _: &BodyContext<'_>, out: &mut Vec<u8>)
+    ///         -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    ///         out.extend_from_slice(b"partial");
+    ///         Err("template missing".into())
+    ///     }
+    /// }
+    /// static API: LazyLock<Contract> = LazyLock::new(|| Contract::builder().format(Broken).build());
+    ///
+    /// let r = API.error(OAuthError::InvalidGrant).response();
+    /// assert_eq!(r.status(), 400);
+    /// assert_eq!(r.headers()["content-type"], "application/json");
+    /// assert_eq!(r.body().as_ref(), br#"{"error":"invalid_grant"}"#);
+    /// ```
     fn write_body(
         &self,
         error: &ErrorResponse,
@@ -104,6 +162,19 @@ pub trait BodyFormat: Send + Sync + 'static {
 /// Keys are written in that order, members in insertion order (contract members after
 /// the error's own). Strict text is written as is (NQSCHAR needs no JSON escaping);
 /// relaxed text and JSON members are escaped by `serde_json`.
+///
+/// ```
+/// use http::StatusCode;
+/// use oauth_errors::{BodyContext, BodyFormat, Endpoint, OAuthError, OAuthJson};
+///
+/// let err = OAuthError::SlowDown.with_description("poll less").with_member("interval", 10u32);
+/// let ctx = BodyContext::new(StatusCode::BAD_REQUEST, Endpoint::Token, &[]);
+/// let mut out = Vec::new();
+/// OAuthJson.write_body(&err, &ctx, &mut out)?;
+/// assert_eq!(OAuthJson.content_type(), "application/json");
+/// assert_eq!(out, br#"{"error":"slow_down","error_description":"poll less","interval":10}"#);
+/// # Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OAuthJson;
 
@@ -143,7 +214,7 @@ pub(crate) fn write_members<'e>(
     out: &mut Vec<u8>,
     members: impl Iterator<Item = (&'e MemberName, &'e MemberValue)>,
 ) {
-    for (n, v) in members.filter(|(_, v)| !v.is_null()) {
+    for (n, v) in members.filter(|(_, v)| !v.is_absent()) {
         out.push(b',');
         write_str(out, n.as_str());
         out.push(b':');
@@ -230,6 +301,20 @@ pub struct ProblemJson {
 
 impl ProblemJson {
     /// `type` is `about:blank` and `title` the status reason phrase.
+    ///
+    /// ```
+    /// use http::StatusCode;
+    /// use oauth_errors::{BodyContext, BodyFormat, Endpoint, OAuthError, ProblemJson};
+    ///
+    /// let ctx = BodyContext::new(StatusCode::TOO_MANY_REQUESTS, Endpoint::Api, &[]);
+    /// let mut out = Vec::new();
+    /// ProblemJson::new().write_body(&OAuthError::TooManyRequests.into(), &ctx, &mut out)?;
+    /// assert_eq!(
+    ///     out,
+    ///     br#"{"type":"about:blank","title":"Too Many Requests","status":429,"error":"too_many_requests"}"#
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+    /// ```
     pub const fn new() -> Self {
         ProblemJson { type_base: None }
     }
@@ -237,6 +322,21 @@ impl ProblemJson {
     /// `type` is `type_base` followed by the code (e.g.
     /// `https://docs.example.com/errors#invalid_token`). `type_base` is written as given,
     /// JSON-escaped.
+    ///
+    /// ```
+    /// use http::StatusCode;
+    /// use oauth_errors::{BodyContext, BodyFormat, Endpoint, OAuthError, ProblemJson};
+    ///
+    /// let format = ProblemJson::with_type_base("https://docs.example.com/errors#");
+    /// let ctx = BodyContext::new(StatusCode::UNAUTHORIZED, Endpoint::Resource, &[]);
+    /// let mut out = Vec::new();
+    /// format.write_body(&OAuthError::InvalidToken.with_description("expired"), &ctx, &mut out)?;
+    /// assert_eq!(
+    ///     out,
+    ///     br#"{"type":"https://docs.example.com/errors#invalid_token","title":"Invalid token","status":401,"detail":"expired","error":"invalid_token"}"#
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+    /// ```
     pub fn with_type_base(type_base: impl Into<String>) -> Self {
         ProblemJson { type_base: Some(type_base.into()) }
     }

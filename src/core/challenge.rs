@@ -24,6 +24,14 @@ use crate::core::error::ErrorResponse;
 use crate::core::text::{self, ErrorText, ErrorUri, TextError};
 
 /// An authentication scheme.
+///
+/// ```
+/// use oauth_errors::{Challenge, Scheme};
+///
+/// assert_eq!(Scheme::DPoP.as_str(), "DPoP");
+/// assert_eq!(Scheme::Bearer.to_string(), "Bearer");
+/// assert_eq!(Challenge::basic("api").scheme(), &Scheme::Basic);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Scheme {
@@ -39,18 +47,27 @@ pub enum Scheme {
 
 /// The name of a [`Scheme::Other`]: an RFC 9110 `token` of at most 64 bytes, only
 /// obtainable through [`Scheme::new`].
+///
+/// ```
+/// use oauth_errors::Scheme;
+///
+/// if let Scheme::Other(name) = Scheme::new("Newauth")? {
+///     assert_eq!(name.as_str(), "Newauth");
+/// }
+/// # Ok::<(), oauth_errors::text::TextError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SchemeName(String);
 
 impl SchemeName {
-    /// The name.
+    /// The name (see the [type-level example](SchemeName)).
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
 impl Scheme {
-    /// The scheme name as written.
+    /// The scheme name as written (see the [type-level example](Scheme)).
     pub fn as_str(&self) -> &str {
         match self {
             Scheme::Bearer => "Bearer",
@@ -65,6 +82,16 @@ impl Scheme {
     /// # Errors
     ///
     /// [`TextError`] if `name` is not an RFC 9110 `token`.
+    ///
+    /// ```
+    /// use oauth_errors::Scheme;
+    ///
+    /// assert_eq!(Scheme::new("bearer")?, Scheme::Bearer);
+    /// assert_eq!(Scheme::new("DPOP")?, Scheme::DPoP);
+    /// assert_eq!(Scheme::new("Newauth")?.as_str(), "Newauth");
+    /// assert!(Scheme::new("two words").is_err());
+    /// # Ok::<(), oauth_errors::text::TextError>(())
+    /// ```
     pub fn new(name: &str) -> Result<Scheme, TextError> {
         text::check_bytes(name, "auth-scheme", 64, is_tchar)?;
         Ok(if name.eq_ignore_ascii_case("bearer") {
@@ -143,6 +170,15 @@ impl Scope {
     /// # Errors
     ///
     /// [`TextError`] if empty, longer than 4096 bytes, or not `token *( SP token )`.
+    ///
+    /// ```
+    /// use oauth_errors::{Scope, text::TextError};
+    ///
+    /// assert_eq!(Scope::new("openid profile")?.as_str(), "openid profile");
+    /// assert_eq!(Scope::new(" read"), Err(TextError::Forbidden { what: "scope", offset: 0, ch: ' ' }));
+    /// assert_eq!(Scope::new(""), Err(TextError::Empty { what: "scope" }));
+    /// # Ok::<(), TextError>(())
+    /// ```
     pub fn new(scope: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
         let scope = scope.into();
         text::check_bytes(&scope, "scope", 4096, |b| b == b' ' || text::is_nqchar(b))?;
@@ -158,6 +194,13 @@ impl Scope {
     /// Never fails: drops characters outside NQCHAR, keeps the remaining tokens joined by
     /// single spaces, and keeps only whole tokens within 4096 bytes (a cut token would be a
     /// different scope). May be empty (then omitted).
+    ///
+    /// ```
+    /// use oauth_errors::Scope;
+    ///
+    /// assert_eq!(Scope::lossy("read\twrite\r\nadmin").as_str(), "read write admin");
+    /// assert_eq!(Scope::lossy("\"\\").as_str(), "");
+    /// ```
     pub fn lossy(scope: &str) -> Self {
         let mut out = String::new();
         let tokens = scope.split(|c: char| c == ' ' || c.is_ascii_control()).map(|t| {
@@ -176,12 +219,20 @@ impl Scope {
         Scope(Cow::Owned(out))
     }
 
-    /// The scope string.
+    /// The scope string (see the [type-level example](Scope)).
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
     /// The individual scope tokens.
+    ///
+    /// ```
+    /// use oauth_errors::Scope;
+    ///
+    /// let scope = Scope::new("openid email profile")?;
+    /// assert_eq!(scope.tokens().collect::<Vec<_>>(), ["openid", "email", "profile"]);
+    /// # Ok::<(), oauth_errors::text::TextError>(())
+    /// ```
     pub fn tokens(&self) -> impl Iterator<Item = &str> {
         self.0.split(' ').filter(|t| !t.is_empty())
     }
@@ -210,13 +261,25 @@ impl DpopNonce {
     /// # Errors
     ///
     /// [`TextError`] naming the first violation.
+    ///
+    /// ```
+    /// use oauth_errors::{DpopNonce, text::TextError};
+    ///
+    /// assert_eq!(DpopNonce::new("n-1")?.as_str(), "n-1");
+    /// assert_eq!(
+    ///     DpopNonce::new("a b"),
+    ///     Err(TextError::Forbidden { what: "DPoP nonce", offset: 1, ch: ' ' })
+    /// );
+    /// assert!(matches!(DpopNonce::new("x".repeat(513)), Err(TextError::TooLong { .. })));
+    /// # Ok::<(), TextError>(())
+    /// ```
     pub fn new(nonce: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
         let nonce = nonce.into();
         text::check_bytes(&nonce, "DPoP nonce", 512, text::is_nqchar)?;
         Ok(DpopNonce(nonce))
     }
 
-    /// The nonce.
+    /// The nonce (see [`new`](Self::new)).
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -263,6 +326,15 @@ pub struct Challenge {
 
 impl Challenge {
     /// A challenge for `scheme` with no parameters yet.
+    ///
+    /// ```
+    /// use oauth_errors::{Challenge, Scheme};
+    ///
+    /// assert_eq!(Challenge::new(Scheme::Bearer), Challenge::bearer());
+    /// let custom = Challenge::new(Scheme::new("Newauth")?).realm("apps");
+    /// assert_eq!(custom.to_string(), r#"Newauth realm="apps""#);
+    /// # Ok::<(), oauth_errors::text::TextError>(())
+    /// ```
     pub const fn new(scheme: Scheme) -> Self {
         Challenge {
             scheme,
@@ -284,11 +356,30 @@ impl Challenge {
     /// sent without error parameters (a request without credentials, or an
     /// [`informational`](Self::informational) challenge), give it a [`realm`](Self::realm),
     /// a [`scope`](Self::scope) or a [`resource_metadata`](Self::resource_metadata).
+    ///
+    /// ```
+    /// use oauth_errors::Challenge;
+    ///
+    /// assert_eq!(Challenge::bearer().realm("api").to_string(), r#"Bearer realm="api""#);
+    /// ```
     pub fn bearer() -> Self {
         Challenge::new(Scheme::Bearer)
     }
 
     /// `DPoP` (RFC 9449 §7.1).
+    ///
+    /// ```
+    /// use oauth_errors::{Challenge, Endpoint, OAuthError};
+    ///
+    /// let r = OAuthError::InvalidDpopProof
+    ///     .with_description("Invalid DPoP key binding")
+    ///     .with_challenge(Challenge::dpop().algs("ES256"))
+    ///     .to_response(Endpoint::Resource);
+    /// assert_eq!(
+    ///     r.headers()["www-authenticate"],
+    ///     r#"DPoP error="invalid_dpop_proof", error_description="Invalid DPoP key binding", algs="ES256""#
+    /// );
+    /// ```
     pub fn dpop() -> Self {
         Challenge::new(Scheme::DPoP)
     }
@@ -296,23 +387,48 @@ impl Challenge {
     /// `Basic realm="…"` (RFC 7617 §2: `realm` is required), for `invalid_client` with
     /// `client_secret_basic`. Prefer this to `Challenge::new(Scheme::Basic)`, which has no
     /// realm until one is set.
+    ///
+    /// ```
+    /// use oauth_errors::{Challenge, Scheme};
+    ///
+    /// assert_eq!(Challenge::basic("token").to_string(), r#"Basic realm="token""#);
+    /// assert_eq!(Challenge::basic("token"), Challenge::new(Scheme::Basic).realm("token"));
+    /// ```
     pub fn basic(realm: impl Into<Cow<'static, str>>) -> Self {
         Challenge::new(Scheme::Basic).realm(realm)
     }
 
-    /// The scheme.
+    /// The scheme (see the [`Scheme`] example).
     pub fn scheme(&self) -> &Scheme {
         &self.scheme
     }
 
     /// Sets `realm` (sanitised: control characters → space, non-ASCII → `?`).
+    ///
+    /// ```
+    /// use oauth_errors::Challenge;
+    ///
+    /// let c = Challenge::bearer().realm("Zürich\r\nX: 1");
+    /// assert_eq!(c.get_realm(), Some("Z?rich  X: 1"));
+    /// assert_eq!(Challenge::bearer().realm(r#"a "b""#).to_string(), r#"Bearer realm="a \"b\"""#);
+    /// ```
     #[must_use]
     pub fn realm(mut self, realm: impl Into<Cow<'static, str>>) -> Self {
         self.realm = Some(sanitize_cow(realm.into()));
         self
     }
 
-    /// Sets `scope`: the scope needed (RFC 6750 §3; use with `insufficient_scope`).
+    /// Sets `scope`: the scope needed (RFC 6750 §3; use with `insufficient_scope`). A
+    /// `&str` goes through [`Scope::lossy`]; an empty scope is omitted.
+    ///
+    /// ```
+    /// use oauth_errors::Challenge;
+    ///
+    /// let c = Challenge::bearer().scope("read  write");
+    /// assert_eq!(c.get_scope().map(|s| s.as_str()), Some("read write"));
+    /// assert_eq!(c.to_string(), r#"Bearer scope="read write""#);
+    /// assert_eq!(Challenge::bearer().scope("").get_scope(), None);
+    /// ```
     #[must_use]
     pub fn scope(mut self, scope: impl Into<Scope>) -> Self {
         let scope = scope.into();
@@ -321,6 +437,21 @@ impl Challenge {
     }
 
     /// Sets `acr_values` (RFC 9470 §3), space-separated ACR values.
+    ///
+    /// ```
+    /// use oauth_errors::{Challenge, Endpoint, OAuthError};
+    ///
+    /// // RFC 9470 §3's example:
+    /// let r = OAuthError::InsufficientUserAuthentication
+    ///     .with_description("A different authentication level is required")
+    ///     .with_challenge(Challenge::bearer().acr_values("myACR"))
+    ///     .to_response(Endpoint::Resource);
+    /// assert_eq!(r.status(), 401);
+    /// assert_eq!(
+    ///     r.headers()["www-authenticate"],
+    ///     r#"Bearer error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="myACR""#
+    /// );
+    /// ```
     #[must_use]
     pub fn acr_values(mut self, acr_values: impl Into<Cow<'static, str>>) -> Self {
         self.acr_values = Some(sanitize_cow(acr_values.into()));
@@ -328,6 +459,13 @@ impl Challenge {
     }
 
     /// Sets `max_age` in seconds (RFC 9470 §3).
+    ///
+    /// ```
+    /// use oauth_errors::Challenge;
+    ///
+    /// let c = Challenge::bearer().realm("api").max_age(5);
+    /// assert_eq!(c.to_string(), r#"Bearer realm="api", max_age="5""#);
+    /// ```
     #[must_use]
     pub fn max_age(mut self, seconds: u64) -> Self {
         self.max_age = Some(seconds);
@@ -336,6 +474,12 @@ impl Challenge {
 
     /// Sets `algs`, the space-delimited JWS algorithms accepted for DPoP proofs
     /// (RFC 9449 §7.1).
+    ///
+    /// ```
+    /// use oauth_errors::Challenge;
+    ///
+    /// assert_eq!(Challenge::dpop().algs("ES256 PS256").to_string(), r#"DPoP algs="ES256 PS256""#);
+    /// ```
     #[must_use]
     pub fn algs(mut self, algs: impl Into<Cow<'static, str>>) -> Self {
         self.algs = Some(sanitize_cow(algs.into()));
@@ -344,13 +488,31 @@ impl Challenge {
 
     /// Sets `resource_metadata`, the URL of the protected resource metadata
     /// (RFC 9728 §5.1).
+    ///
+    /// ```
+    /// use oauth_errors::Challenge;
+    ///
+    /// let c = Challenge::bearer().resource_metadata("https://rs.example.com/.well-known/oauth-protected-resource");
+    /// assert_eq!(
+    ///     c.to_string(),
+    ///     r#"Bearer resource_metadata="https://rs.example.com/.well-known/oauth-protected-resource""#
+    /// );
+    /// ```
     #[must_use]
     pub fn resource_metadata(mut self, url: impl Into<Cow<'static, str>>) -> Self {
         self.resource_metadata = Some(sanitize_cow(url.into()));
         self
     }
 
-    /// Adds `charset="UTF-8"` (RFC 7617 §2.1, `Basic` only).
+    /// Adds `charset="UTF-8"` (RFC 7617 §2.1). Meaningful for `Basic` only, but written on
+    /// whatever challenge it is set.
+    ///
+    /// ```
+    /// use oauth_errors::Challenge;
+    ///
+    /// let c = Challenge::basic("api").charset_utf8();
+    /// assert_eq!(c.to_string(), r#"Basic realm="api", charset="UTF-8""#);
+    /// ```
     #[must_use]
     pub fn charset_utf8(mut self) -> Self {
         self.charset_utf8 = true;
@@ -362,6 +524,17 @@ impl Challenge {
     /// parameter, is ignored (documented: custom parameters never duplicate or override the
     /// standard ones, RFC 9110 §11.2). Values are sanitised like `realm` and cut at 1024
     /// characters.
+    ///
+    /// ```
+    /// use oauth_errors::Challenge;
+    ///
+    /// let c = Challenge::bearer()
+    ///     .realm("api")
+    ///     .param("client_hint", "renew")
+    ///     .param("realm", "ignored") // standard parameter: ignored
+    ///     .param("bad name", "ignored"); // not a token: ignored
+    /// assert_eq!(c.to_string(), r#"Bearer realm="api", client_hint="renew""#);
+    /// ```
     #[must_use]
     pub fn param(mut self, name: &'static str, value: impl Into<Cow<'static, str>>) -> Self {
         let reserved = [
@@ -391,18 +564,29 @@ impl Challenge {
     /// Marks this challenge as carrying no error parameters even when attached to an
     /// error — for the second scheme when the failing mechanism is unambiguous
     /// (RFC 9449 §7.2).
+    ///
+    /// ```
+    /// use oauth_errors::{Challenge, Endpoint, OAuthError};
+    ///
+    /// let r = OAuthError::InvalidDpopProof
+    ///     .with_challenge(Challenge::dpop().algs("ES256"))
+    ///     .with_challenge(Challenge::bearer().realm("api").informational())
+    ///     .to_response(Endpoint::Resource);
+    /// let values: Vec<_> = r.headers().get_all("www-authenticate").iter().collect();
+    /// assert_eq!(values, [r#"DPoP error="invalid_dpop_proof", algs="ES256""#, r#"Bearer realm="api""#]);
+    /// ```
     #[must_use]
     pub fn informational(mut self) -> Self {
         self.informational = true;
         self
     }
 
-    /// `realm`, if set.
+    /// `realm`, if set (example at [`realm`](Self::realm)).
     pub fn get_realm(&self) -> Option<&str> {
         self.realm.as_deref()
     }
 
-    /// `scope`, if set.
+    /// `scope`, if set (example at [`scope`](Self::scope)).
     pub fn get_scope(&self) -> Option<&Scope> {
         self.scope.as_ref()
     }
@@ -463,6 +647,20 @@ impl Challenge {
     }
 
     /// The challenge as a header value, with error parameters from `error` if given.
+    /// Only `Bearer` and `DPoP` challenges carry error parameters (other schemes, such as
+    /// `Basic`, define none), and never an [`informational`](Self::informational) one.
+    ///
+    /// ```
+    /// use oauth_errors::{Challenge, OAuthError};
+    ///
+    /// let c = Challenge::bearer().realm("api");
+    /// assert_eq!(c.to_header_value(None), r#"Bearer realm="api""#);
+    /// let err = OAuthError::InvalidToken.with_description("expired");
+    /// assert_eq!(
+    ///     c.to_header_value(Some(&err)),
+    ///     r#"Bearer realm="api", error="invalid_token", error_description="expired""#
+    /// );
+    /// ```
     pub fn to_header_value(&self, error: Option<&ErrorResponse>) -> HeaderValue {
         let mut s = String::with_capacity(64);
         self.write(&mut s, error);
@@ -529,11 +727,25 @@ pub enum ClientAuth {
 
 impl ClientAuth {
     /// `client_secret_basic` in `realm`.
+    ///
+    /// ```
+    /// use oauth_errors::{Challenge, ClientAuth};
+    ///
+    /// assert_eq!(ClientAuth::basic("as"), ClientAuth::Header(Challenge::basic("as")));
+    /// ```
     pub fn basic(realm: impl Into<Cow<'static, str>>) -> Self {
         ClientAuth::Header(Challenge::basic(realm))
     }
 
     /// Whether the client used the `Authorization` header.
+    ///
+    /// ```
+    /// use oauth_errors::ClientAuth;
+    ///
+    /// assert!(ClientAuth::basic("as").used_header());
+    /// assert!(!ClientAuth::Body.used_header());
+    /// assert!(!ClientAuth::Mtls.used_header());
+    /// ```
     pub fn used_header(&self) -> bool {
         matches!(self, ClientAuth::Header(_))
     }
@@ -546,6 +758,18 @@ impl ClientAuth {
     /// The challenge names the scheme the client *used*, as RFC 6749 §5.2 asks, even one
     /// the server does not accept; a server that only accepts `Basic` can answer with
     /// [`ClientAuth::basic`] whenever the header is present.
+    ///
+    /// ```
+    /// use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
+    /// use oauth_errors::{Challenge, ClientAuth, Endpoint, OAuthError};
+    ///
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert(AUTHORIZATION, HeaderValue::from_static("DPoP eyJhbGciOi"));
+    /// let auth = ClientAuth::from_headers(&headers, "as");
+    /// assert_eq!(auth, ClientAuth::Header(Challenge::dpop().realm("as")));
+    /// let r = OAuthError::InvalidClient.with_client_auth(auth).to_response(Endpoint::Token);
+    /// assert_eq!(r.headers()["www-authenticate"], r#"DPoP realm="as", error="invalid_client""#);
+    /// ```
     pub fn from_headers(headers: &http::HeaderMap, realm: impl Into<Cow<'static, str>>) -> Self {
         let Some(value) = headers.get(http::header::AUTHORIZATION) else {
             return ClientAuth::None;
@@ -562,6 +786,16 @@ impl ClientAuth {
 }
 
 /// A challenge read from a `WWW-Authenticate` header by [`parse_challenges`].
+///
+/// ```
+/// use oauth_errors::parse_challenges;
+///
+/// let cs = parse_challenges(["Basic realm=simple", "Negotiate YIIGhgYGKwYBBQUCoIIGejCC=="])?;
+/// assert_eq!(cs[0].scheme, "Basic");
+/// assert_eq!(cs[0].params, [("realm".to_owned(), "simple".to_owned())]);
+/// assert_eq!(cs[1].token68.as_deref(), Some("YIIGhgYGKwYBBQUCoIIGejCC=="));
+/// # Ok::<(), oauth_errors::ChallengeParseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedChallenge {
     /// The scheme as received.
@@ -574,6 +808,16 @@ pub struct ParsedChallenge {
 
 impl ParsedChallenge {
     /// A parameter's value by (case-insensitive) name.
+    ///
+    /// ```
+    /// use oauth_errors::parse_challenges;
+    ///
+    /// let cs = parse_challenges([r#"Bearer Realm="a \"b\"", scope=read"#])?;
+    /// assert_eq!(cs[0].param("REALM"), Some(r#"a "b""#));
+    /// assert_eq!(cs[0].param("scope"), Some("read"));
+    /// assert_eq!(cs[0].param("error"), None);
+    /// # Ok::<(), oauth_errors::ChallengeParseError>(())
+    /// ```
     pub fn param(&self, name: &str) -> Option<&str> {
         self.params.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
@@ -581,6 +825,16 @@ impl ParsedChallenge {
     /// The error this challenge reports, if it has a valid `error` parameter.
     /// `error_description` goes through [`ErrorText::unicode`] then the lossy path,
     /// `error_uri` through [`ErrorUri::lossy`] when invalid.
+    ///
+    /// ```
+    /// use oauth_errors::{OAuthError, parse_challenges};
+    ///
+    /// let cs = parse_challenges([r#"Bearer realm="api", error="insufficient_scope", scope="write""#])?;
+    /// let err = cs[0].to_error().expect("has an error parameter");
+    /// assert_eq!(err.code(), &OAuthError::InsufficientScope);
+    /// assert!(parse_challenges([r#"Bearer realm="api""#])?[0].to_error().is_none());
+    /// # Ok::<(), oauth_errors::ChallengeParseError>(())
+    /// ```
     pub fn to_error(&self) -> Option<ErrorResponse> {
         let code = OAuthError::from_code(self.param("error")?).ok()?;
         let mut err = ErrorResponse::new(code);
@@ -596,7 +850,18 @@ impl ParsedChallenge {
         Some(err)
     }
 
-    /// Rebuilds the [`Challenge`] (without its error parameters).
+    /// Rebuilds the [`Challenge`] from its standard parameters (`realm`, `scope`,
+    /// `acr_values`, `max_age`, `algs`, `resource_metadata`, `charset`); error parameters and
+    /// custom parameters are not carried over. `None` when the scheme
+    /// is not a valid [`Scheme`] (an RFC 9110 `token` of at most 64 bytes).
+    ///
+    /// ```
+    /// use oauth_errors::{Challenge, parse_challenges};
+    ///
+    /// let cs = parse_challenges([r#"Bearer realm="api", error="insufficient_scope", scope="write""#])?;
+    /// assert_eq!(cs[0].to_challenge(), Some(Challenge::bearer().realm("api").scope("write")));
+    /// # Ok::<(), oauth_errors::ChallengeParseError>(())
+    /// ```
     pub fn to_challenge(&self) -> Option<Challenge> {
         let mut ch = Challenge::new(Scheme::new(&self.scheme).ok()?);
         for (n, v) in &self.params {
@@ -620,6 +885,19 @@ impl ParsedChallenge {
 }
 
 /// Why a `WWW-Authenticate` value could not be parsed.
+///
+/// ```
+/// use oauth_errors::{ChallengeParseError, parse_challenges};
+///
+/// assert_eq!(
+///     parse_challenges([r#"Bearer realm="unterminated"#]),
+///     Err(ChallengeParseError::Malformed { offset: 26, reason: "unterminated quoted-string" })
+/// );
+/// assert_eq!(
+///     parse_challenges([vec![b'a'; 70_000]]),
+///     Err(ChallengeParseError::TooLarge(70_000))
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ChallengeParseError {

@@ -57,6 +57,14 @@ impl ClientAction {
     ///
     /// True for [`RetryLater`](Self::RetryLater), [`KeepPolling`](Self::KeepPolling),
     /// [`SlowDown`](Self::SlowDown) and [`RetryWithNonce`](Self::RetryWithNonce).
+    ///
+    /// ```
+    /// use oauth_errors::{ClientAction, OAuthError};
+    ///
+    /// assert!(ClientAction::KeepPolling.is_retryable());
+    /// assert!(OAuthError::UseDpopNonce.action().is_retryable());
+    /// assert!(!OAuthError::InvalidGrant.action().is_retryable()); // Reauthenticate
+    /// ```
     pub const fn is_retryable(self) -> bool {
         matches!(
             self,
@@ -67,7 +75,15 @@ impl ClientAction {
         )
     }
 
-    /// The action's `snake_case` name (as printed by the taxonomy example).
+    /// The action's `snake_case` name (as printed by the taxonomy example); `Display`
+    /// writes the same.
+    ///
+    /// ```
+    /// use oauth_errors::ClientAction;
+    ///
+    /// assert_eq!(ClientAction::RetryWithNonce.as_str(), "retry_with_nonce");
+    /// assert_eq!(ClientAction::FixClientConfiguration.to_string(), "fix_client_configuration");
+    /// ```
     pub fn as_str(self) -> &'static str {
         self.into()
     }
@@ -97,6 +113,18 @@ pub enum Registry {
 }
 
 /// A reference to the section of a specification that defines a code or its status.
+///
+/// `Display` writes the document and the section.
+///
+/// ```
+/// use oauth_errors::OAuthError;
+///
+/// let spec = OAuthError::InvalidGrant.info().spec;
+/// assert_eq!(spec.document, "RFC 6749");
+/// assert_eq!(spec.section, "§5.2");
+/// assert_eq!(spec.url, "https://www.rfc-editor.org/rfc/rfc6749#section-5.2");
+/// assert_eq!(spec.to_string(), "RFC 6749 §5.2");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SpecRef {
     /// The document, e.g. `"RFC 6749"` or `"OpenID Connect Core 1.0"`.
@@ -171,12 +199,28 @@ impl CodeInfo {
     /// `insufficient_scope`, `invalid_dpop_proof`, `use_dpop_nonce`,
     /// `insufficient_user_authentication`. At [`Endpoint::Resource`] these always carry a
     /// `WWW-Authenticate` challenge (RFC 6750 §3).
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    ///
+    /// assert!(OAuthError::InsufficientScope.info().is_resource_access_error());
+    /// assert!(!OAuthError::InvalidGrant.info().is_resource_access_error());
+    /// ```
     pub fn is_resource_access_error(&self) -> bool {
         self.usage.contains("resource access error response")
     }
 
     /// The HTTP status for this code at `endpoint`, before any client-authentication or
     /// contract adjustments (see [`ErrorResponse::resolve_status`](crate::ErrorResponse::resolve_status)).
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    ///
+    /// let info = OAuthError::InvalidDpopProof.info();
+    /// assert_eq!(info.status, 400);
+    /// assert_eq!(info.status_at(Endpoint::Token), 400);
+    /// assert_eq!(info.status_at(Endpoint::Resource), 401);
+    /// ```
     pub fn status_at(&self, endpoint: Endpoint) -> u16 {
         self.endpoint_status.iter().find(|(e, _)| *e == endpoint).map_or(self.status, |(_, s)| *s)
     }
@@ -205,7 +249,17 @@ impl CodeInfo {
 pub struct ExtensionCode(Cow<'static, str>);
 
 impl ExtensionCode {
-    /// The code string.
+    /// The code string (also available through `Display` and `AsRef<str>`).
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    ///
+    /// if let OAuthError::Extension(ext) = OAuthError::from_code("acme_quota")? {
+    ///     assert_eq!(ext.as_str(), "acme_quota");
+    ///     assert_eq!(ext.to_string(), "acme_quota");
+    /// }
+    /// # Ok::<(), oauth_errors::text::CodeError>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -322,6 +376,20 @@ macro_rules! define_codes {
         /// let rich = OAuthError::InvalidGrant.with_description("code expired");
         /// assert_eq!(rich.to_string(), "invalid_grant: code expired");
         /// ```
+        ///
+        /// The string conversions:
+        ///
+        /// ```
+        /// use oauth_errors::OAuthError;
+        ///
+        /// let code: OAuthError = "invalid_grant".parse()?;
+        /// assert_eq!(code, OAuthError::InvalidGrant);
+        /// assert_eq!(code, "invalid_grant"); // `PartialEq<&str>`
+        /// assert_eq!(String::from(OAuthError::try_from("acme_quota")?), "acme_quota");
+        /// assert_eq!(serde_json::to_string(&OAuthError::SlowDown)?, r#""slow_down""#);
+        /// assert_eq!(serde_json::from_str::<OAuthError>(r#""access_denied""#)?, OAuthError::AccessDenied);
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         #[derive(Clone, PartialEq, Eq, Hash, strum::Display, strum::AsRefStr, strum::EnumCount)]
         #[non_exhaustive]
         pub enum OAuthError {
@@ -358,6 +426,14 @@ macro_rules! define_codes {
 
         impl OAuthError {
             /// Every known code (no `Extension`), in table order.
+            ///
+            /// ```
+            /// use oauth_errors::OAuthError;
+            ///
+            /// assert_eq!(OAuthError::KNOWN[0], OAuthError::InvalidRequest);
+            /// assert!(OAuthError::KNOWN.contains(&OAuthError::SlowDown));
+            /// assert!(OAuthError::KNOWN.iter().all(|c| c.is_known() && c.known_info().is_some()));
+            /// ```
             pub const KNOWN: &'static [OAuthError] = &[$(OAuthError::$variant),*];
 
             /// The wire string.
@@ -371,6 +447,15 @@ macro_rules! define_codes {
             }
 
             /// The table row of a known code, `None` for an extension.
+            ///
+            /// ```
+            /// use oauth_errors::OAuthError;
+            ///
+            /// let info = OAuthError::AuthorizationPending.known_info().map(|i| i.status);
+            /// assert_eq!(info, Some(400));
+            /// assert!(OAuthError::from_code("acme_quota")?.known_info().is_none());
+            /// # Ok::<(), oauth_errors::text::CodeError>(())
+            /// ```
             pub const fn known_info(&self) -> Option<&'static CodeInfo> {
                 match self {
                     $(OAuthError::$variant => Some(&CodeInfo {
@@ -465,6 +550,15 @@ impl OAuthError {
     /// # Errors
     ///
     /// As [`from_code`](Self::from_code).
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    ///
+    /// assert_eq!(OAuthError::from_static("slow_down")?, OAuthError::SlowDown);
+    /// assert_eq!(OAuthError::from_static("acme_quota")?.as_str(), "acme_quota");
+    /// assert!(OAuthError::from_static("a\"b").is_err());
+    /// # Ok::<(), oauth_errors::text::CodeError>(())
+    /// ```
     pub fn from_static(code: &'static str) -> Result<OAuthError, CodeError> {
         if let Some(known) = Self::lookup_known(code) {
             return Ok(known);
@@ -475,6 +569,16 @@ impl OAuthError {
 
     /// The table row for this code. Extension codes get a generic row (status 400,
     /// [`ClientAction::FixRequest`], RFC 6749 §8.5) whose `code` is empty.
+    ///
+    /// ```
+    /// use oauth_errors::{ClientAction, OAuthError};
+    ///
+    /// assert_eq!(OAuthError::SlowDown.info().code, "slow_down");
+    /// let ext = OAuthError::from_code("acme_quota")?.info();
+    /// assert_eq!((ext.code, ext.status, ext.action), ("", 400, ClientAction::FixRequest));
+    /// assert_eq!(ext.spec.to_string(), "RFC 6749 §8.5");
+    /// # Ok::<(), oauth_errors::text::CodeError>(())
+    /// ```
     pub fn info(&self) -> &'static CodeInfo {
         self.known_info().unwrap_or(&EXTENSION_INFO)
     }
@@ -495,16 +599,40 @@ impl OAuthError {
     /// only when the client authenticated with the `Authorization` header: see
     /// [`ErrorResponse::client_auth`](crate::ErrorResponse::client_auth)) and before any
     /// [`Contract`](crate::Contract) override.
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    ///
+    /// assert_eq!(OAuthError::InvalidToken.status_at(Endpoint::Resource), 401);
+    /// // The table status; a `ClientAuth::Header` would make the rendered status 401:
+    /// assert_eq!(OAuthError::InvalidClient.status_at(Endpoint::Token), 400);
+    /// ```
     pub fn status_at(&self, endpoint: Endpoint) -> u16 {
         self.info().status_at(endpoint)
     }
 
     /// What a client should do about this code.
+    ///
+    /// ```
+    /// use oauth_errors::{ClientAction, OAuthError};
+    ///
+    /// assert_eq!(OAuthError::AuthorizationPending.action(), ClientAction::KeepPolling);
+    /// assert_eq!(OAuthError::LoginRequired.action(), ClientAction::UserActionNeeded);
+    /// ```
     pub fn action(&self) -> ClientAction {
         self.info().action
     }
 
     /// Whether this is one of the codes this crate knows (not an extension).
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    ///
+    /// assert!(OAuthError::InvalidGrant.is_known());
+    /// assert!(!OAuthError::from_code("acme_quota")?.is_known());
+    /// assert!(!OAuthError::from_code("INVALID_GRANT")?.is_known()); // case-sensitive
+    /// # Ok::<(), oauth_errors::text::CodeError>(())
+    /// ```
     pub const fn is_known(&self) -> bool {
         !matches!(self, OAuthError::Extension(_))
     }

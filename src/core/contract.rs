@@ -9,6 +9,20 @@ use crate::core::endpoint::Endpoint;
 use crate::core::error::{ErrorResponse, ErrorStatus, MemberName, MemberValue};
 
 /// How a contract decides a code's status.
+///
+/// Usually built implicitly: [`ContractBuilder::status`] takes an [`ErrorStatus`] or a
+/// [`Challenge`].
+///
+/// ```
+/// use oauth_errors::{Challenge, Contract, Endpoint, ErrorStatus, OAuthError, StatusRule};
+///
+/// assert_eq!(StatusRule::from(ErrorStatus::FORBIDDEN), StatusRule::Status(ErrorStatus::FORBIDDEN));
+/// let contract = Contract::builder().status(OAuthError::InvalidClient, Challenge::basic("api")).build();
+/// assert_eq!(
+///     contract.status_rule(&OAuthError::InvalidClient, Endpoint::Token),
+///     Some(&StatusRule::Unauthorized(Challenge::basic("api")))
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StatusRule {
@@ -98,17 +112,36 @@ static OAUTH21: Contract = Contract {
 impl Contract {
     /// The RFC 6749 contract (the default): table statuses, RFC 6749 JSON,
     /// `Cache-Control: no-store` and `Pragma: no-cache` (RFC 6749 §5.1).
+    ///
+    /// ```
+    /// use oauth_errors::{Contract, ErrorResponse, OAuthError};
+    ///
+    /// let c = Contract::oauth2();
+    /// assert!(c.pragma_no_cache());
+    /// assert!(c.members().is_empty() && c.default_endpoint().is_none());
+    /// assert_eq!(ErrorResponse::from(OAuthError::InvalidGrant).contract(), c);
+    /// ```
     pub fn oauth2() -> &'static Contract {
         &OAUTH2
     }
 
     /// As [`oauth2`](Self::oauth2) without `Pragma` (OAuth 2.1 §3.2.3 keeps only
     /// `Cache-Control: no-store`; RFC 9111 §5.4 deprecates `Pragma`).
+    ///
+    /// ```
+    /// use oauth_errors::{Contract, Endpoint, OAuthError};
+    ///
+    /// let r = Contract::oauth21().error(OAuthError::InvalidGrant).to_response(Endpoint::Token);
+    /// assert_eq!(r.headers()["cache-control"], "no-store");
+    /// assert!(r.headers().get("pragma").is_none());
+    /// assert!(!Contract::oauth21().pragma_no_cache());
+    /// ```
     pub fn oauth21() -> &'static Contract {
         &OAUTH21
     }
 
-    /// Starts a contract (RFC 6749 defaults).
+    /// Starts a contract (RFC 6749 defaults; see the [type-level example](Contract) and
+    /// [`ContractBuilder`]).
     pub fn builder() -> ContractBuilder {
         ContractBuilder {
             contract: Contract {
@@ -121,19 +154,44 @@ impl Contract {
         }
     }
 
-    /// An error that renders under this contract.
+    /// An error that renders under this contract: `ErrorResponse::new(code)` plus
+    /// [`with_contract(self)`](ErrorResponse::with_contract) (see the
+    /// [type-level example](Contract)).
     pub fn error(&'static self, code: OAuthError) -> ErrorResponse {
         ErrorResponse::new(code).with_contract(self)
     }
 
     /// The contract's rule for `code` at `endpoint`: an endpoint-specific rule wins over
     /// an any-endpoint rule.
+    ///
+    /// ```
+    /// use oauth_errors::{Contract, Endpoint, ErrorStatus, OAuthError, StatusRule};
+    ///
+    /// let c = Contract::builder()
+    ///     .status(OAuthError::AccessDenied, ErrorStatus::FORBIDDEN)
+    ///     .status_at(OAuthError::AccessDenied, Endpoint::Api, ErrorStatus::NOT_FOUND)
+    ///     .build();
+    /// let at = |e| c.status_rule(&OAuthError::AccessDenied, e).cloned();
+    /// assert_eq!(at(Endpoint::Token), Some(StatusRule::Status(ErrorStatus::FORBIDDEN)));
+    /// assert_eq!(at(Endpoint::Api), Some(StatusRule::Status(ErrorStatus::NOT_FOUND)));
+    /// assert_eq!(c.status_rule(&OAuthError::InvalidGrant, Endpoint::Token), None);
+    /// ```
     pub fn status_rule(&self, code: &OAuthError, endpoint: Endpoint) -> Option<&StatusRule> {
         self.find(code, endpoint, |r| r.status.as_ref())
     }
 
     /// The body format for `code` at `endpoint`: a per-code format, else the contract's,
     /// else `None` (RFC 6749 JSON).
+    ///
+    /// ```
+    /// use oauth_errors::{Contract, Endpoint, OAuthError, ProblemJson};
+    ///
+    /// let c = Contract::builder().format_for(OAuthError::InsufficientScope, ProblemJson::new()).build();
+    /// let format = c.format_for(&OAuthError::InsufficientScope, Endpoint::Resource);
+    /// assert_eq!(format.map(|f| f.content_type()), Some("application/problem+json".parse()?));
+    /// assert!(c.format_for(&OAuthError::InvalidToken, Endpoint::Resource).is_none());
+    /// # Ok::<(), http::header::InvalidHeaderValue>(())
+    /// ```
     pub fn format_for(&self, code: &OAuthError, endpoint: Endpoint) -> Option<&dyn BodyFormat> {
         self.find(code, endpoint, |r| r.format.as_deref()).or(self.format.as_deref())
     }
@@ -145,22 +203,26 @@ impl Contract {
         get: impl Fn(&'a Rule) -> Option<&'a T>,
     ) -> Option<&'a T> {
         let matching = |want: Option<Endpoint>| {
-            self.rules.iter().filter(|r| r.code == *code && r.endpoint == want).find_map(&get)
+            // The latest matching declaration wins, as for members.
+            self.rules.iter().rev().filter(|r| r.code == *code && r.endpoint == want).find_map(&get)
         };
         matching(Some(endpoint)).or_else(|| matching(None))
     }
 
-    /// Fixed extra members added to every error body.
+    /// Fixed extra members added to every error body (example at
+    /// [`ContractBuilder::member`]).
     pub fn members(&self) -> &[(MemberName, MemberValue)] {
         &self.members
     }
 
-    /// Whether `Pragma: no-cache` is sent.
+    /// Whether `Pragma: no-cache` is sent (example at
+    /// [`ContractBuilder::pragma_no_cache`]).
     pub fn pragma_no_cache(&self) -> bool {
         self.pragma_no_cache
     }
 
-    /// The endpoint errors render at when they do not name one.
+    /// The endpoint errors render at when they do not name one (example at
+    /// [`ContractBuilder::default_endpoint`]).
     pub fn default_endpoint(&self) -> Option<Endpoint> {
         self.endpoint
     }
@@ -173,6 +235,14 @@ impl Contract {
 }
 
 /// Contracts compare by identity: two contracts are equal when they are the same value.
+///
+/// ```
+/// use oauth_errors::Contract;
+///
+/// assert_eq!(Contract::oauth2(), Contract::oauth2());
+/// assert_ne!(Contract::oauth2(), Contract::oauth21());
+/// assert_ne!(&Contract::builder().build(), &Contract::builder().build()); // same rules, two values
+/// ```
 impl PartialEq for Contract {
     fn eq(&self, other: &Self) -> bool {
         core::ptr::eq(self, other)
@@ -196,6 +266,25 @@ impl fmt::Debug for Contract {
 /// Builds a [`Contract`]. Every method is infallible: statuses are already valid
 /// ([`ErrorStatus`] cannot be 401; 401 takes a [`Challenge`]) and member names go through
 /// [`MemberName`]'s lossy conversion.
+///
+/// Obtained from [`Contract::builder`]; finish with [`build`](Self::build) and keep the
+/// contract in a `static` so that errors can refer to it:
+///
+/// ```
+/// use std::sync::LazyLock;
+/// use oauth_errors::{Contract, Endpoint, ErrorStatus, OAuthError};
+///
+/// static API: LazyLock<Contract> = LazyLock::new(|| {
+///     Contract::builder()
+///         .default_endpoint(Endpoint::Api)
+///         .status(OAuthError::AccessDenied, ErrorStatus::FORBIDDEN)
+///         .pragma_no_cache(false)
+///         .build()
+/// });
+/// let r = API.error(OAuthError::AccessDenied).response();
+/// assert_eq!(r.status(), 403);
+/// assert!(r.headers().get("pragma").is_none());
+/// ```
 #[must_use]
 pub struct ContractBuilder {
     contract: Contract,
@@ -203,12 +292,25 @@ pub struct ContractBuilder {
 
 impl ContractBuilder {
     /// Status for `code` at every endpoint: an [`ErrorStatus`] or, for 401, a
-    /// [`Challenge`].
+    /// [`Challenge`] (see the [`Contract`] example).
     pub fn status(self, code: OAuthError, rule: impl Into<StatusRule>) -> Self {
         self.rule(code, None, Some(rule.into()), None)
     }
 
     /// Status for `code` at one endpoint (wins over [`status`](Self::status)).
+    ///
+    /// ```
+    /// use std::sync::LazyLock;
+    /// use oauth_errors::{Contract, Endpoint, ErrorStatus, OAuthError};
+    ///
+    /// static API: LazyLock<Contract> = LazyLock::new(|| {
+    ///     Contract::builder()
+    ///         .status_at(OAuthError::InvalidRequest, Endpoint::Registration, ErrorStatus::UNPROCESSABLE_ENTITY)
+    ///         .build()
+    /// });
+    /// assert_eq!(API.error(OAuthError::InvalidRequest).resolve_status(Endpoint::Registration), 422);
+    /// assert_eq!(API.error(OAuthError::InvalidRequest).resolve_status(Endpoint::Token), 400);
+    /// ```
     pub fn status_at(
         self,
         code: OAuthError,
@@ -218,18 +320,49 @@ impl ContractBuilder {
         self.rule(code, Some(endpoint), Some(rule.into()), None)
     }
 
-    /// Body format for every error (default: RFC 6749 JSON).
+    /// Body format for every error (default: RFC 6749 JSON; see the [`ProblemJson`]
+    /// example).
+    ///
+    /// [`ProblemJson`]: crate::ProblemJson
     pub fn format(mut self, format: impl BodyFormat) -> Self {
         self.contract.format = Some(Box::new(format));
         self
     }
 
-    /// Body format for one code.
+    /// Body format for one code (wins over [`format`](Self::format)).
+    ///
+    /// ```
+    /// use std::sync::LazyLock;
+    /// use oauth_errors::{Contract, Endpoint, OAuthError, ProblemJson};
+    ///
+    /// static API: LazyLock<Contract> = LazyLock::new(|| {
+    ///     Contract::builder().format_for(OAuthError::TooManyRequests, ProblemJson::new()).build()
+    /// });
+    /// let r = API.error(OAuthError::TooManyRequests).to_response(Endpoint::Api);
+    /// assert_eq!(r.headers()["content-type"], "application/problem+json");
+    /// let r = API.error(OAuthError::InvalidRequest).to_response(Endpoint::Api);
+    /// assert_eq!(r.headers()["content-type"], "application/json");
+    /// ```
     pub fn format_for(self, code: OAuthError, format: impl BodyFormat) -> Self {
         self.rule(code, None, None, Some(Box::new(format)))
     }
 
-    /// Body format for one code at one endpoint.
+    /// Body format for one code at one endpoint (wins over
+    /// [`format_for`](Self::format_for)).
+    ///
+    /// ```
+    /// use std::sync::LazyLock;
+    /// use oauth_errors::{Contract, Endpoint, OAuthError, ProblemJson};
+    ///
+    /// static API: LazyLock<Contract> = LazyLock::new(|| {
+    ///     Contract::builder()
+    ///         .format_for_at(OAuthError::InvalidToken, Endpoint::Resource, ProblemJson::new())
+    ///         .build()
+    /// });
+    /// let at = |e| API.error(OAuthError::InvalidToken).to_response(e).headers()["content-type"].clone();
+    /// assert_eq!(at(Endpoint::Resource), "application/problem+json");
+    /// assert_eq!(at(Endpoint::Introspection), "application/json");
+    /// ```
     pub fn format_for_at(
         self,
         code: OAuthError,
@@ -251,17 +384,40 @@ impl ContractBuilder {
     }
 
     /// A fixed extra member added to every error body (an error's own member of the same
-    /// name wins). A JSON `null` is ignored.
+    /// name wins; a later `member` call with the same name replaces an earlier one). An
+    /// absent value (JSON `null` or empty text) removes the member of that name.
+    ///
+    /// ```
+    /// use std::sync::LazyLock;
+    /// use oauth_errors::{Contract, Endpoint, OAuthError};
+    ///
+    /// static API: LazyLock<Contract> = LazyLock::new(|| {
+    ///     Contract::builder().member("api_version", "v2").member("docs", "https://docs.example.com").build()
+    /// });
+    /// assert_eq!(API.members().len(), 2);
+    /// let err = API.error(OAuthError::InvalidGrant).with_member("docs", "https://docs.example.com/grants");
+    /// assert_eq!(
+    ///     err.to_json_body().as_ref(),
+    ///     br#"{"error":"invalid_grant","docs":"https://docs.example.com/grants","api_version":"v2"}"#
+    /// );
+    /// ```
     pub fn member(mut self, name: impl Into<MemberName>, value: impl Into<MemberValue>) -> Self {
         let (name, value) = (name.into(), value.into());
         self.contract.members.retain(|(n, _)| *n != name);
-        if !value.is_null() {
+        if !value.is_absent() {
             self.contract.members.push((name, value));
         }
         self
     }
 
     /// Whether to send `Pragma: no-cache` (default `true`, RFC 6749; `false` for OAuth 2.1).
+    ///
+    /// ```
+    /// use oauth_errors::Contract;
+    ///
+    /// assert!(Contract::builder().build().pragma_no_cache());
+    /// assert!(!Contract::builder().pragma_no_cache(false).build().pragma_no_cache());
+    /// ```
     pub fn pragma_no_cache(mut self, on: bool) -> Self {
         self.contract.pragma_no_cache = on;
         self
@@ -269,12 +425,25 @@ impl ContractBuilder {
 
     /// The endpoint errors render at when they do not name one (default
     /// [`Endpoint::Token`]).
+    ///
+    /// ```
+    /// use std::sync::LazyLock;
+    /// use oauth_errors::{Contract, Endpoint, OAuthError};
+    ///
+    /// static RS: LazyLock<Contract> =
+    ///     LazyLock::new(|| Contract::builder().default_endpoint(Endpoint::Resource).build());
+    /// assert_eq!(RS.default_endpoint(), Some(Endpoint::Resource));
+    /// // `invalid_token` renders as a resource error: 401 with a `Bearer` challenge.
+    /// let r = RS.error(OAuthError::InvalidToken).response();
+    /// assert_eq!(r.status(), 401);
+    /// assert_eq!(r.headers()["www-authenticate"], r#"Bearer error="invalid_token""#);
+    /// ```
     pub fn default_endpoint(mut self, endpoint: Endpoint) -> Self {
         self.contract.endpoint = Some(endpoint);
         self
     }
 
-    /// The contract.
+    /// The contract (see the [type-level example](ContractBuilder)).
     pub fn build(self) -> Contract {
         self.contract
     }

@@ -51,6 +51,15 @@ pub enum Endpoint {
 
 impl Endpoint {
     /// Every endpoint, in declaration order.
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    ///
+    /// assert_eq!(Endpoint::ALL.len(), 10);
+    /// assert!(Endpoint::ALL.contains(&Endpoint::default()));
+    /// // `slow_down` is 400 wherever it is returned:
+    /// assert!(Endpoint::ALL.iter().all(|&e| OAuthError::SlowDown.status_at(e) == 400));
+    /// ```
     pub const ALL: [Endpoint; 10] = [
         Endpoint::Authorization,
         Endpoint::Token,

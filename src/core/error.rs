@@ -32,6 +32,17 @@ use crate::core::text::{ErrorText, ErrorUri, TextError};
 pub struct ErrorStatus(StatusCode);
 
 /// Why a status cannot be an [`ErrorStatus`].
+///
+/// ```
+/// use oauth_errors::{ErrorStatus, StatusError};
+///
+/// assert_eq!(ErrorStatus::new(401), Err(StatusError::NeedsChallenge));
+/// assert_eq!(ErrorStatus::new(302), Err(StatusError::NotAnError(302)));
+/// assert_eq!(
+///     StatusError::NotAnError(302).to_string(),
+///     "302 is not an error status (4xx or 5xx)"
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StatusError {
@@ -77,6 +88,15 @@ impl ErrorStatus {
     /// # Errors
     ///
     /// [`StatusError`] for 401 or for a status outside 400–599.
+    ///
+    /// ```
+    /// use oauth_errors::{ErrorStatus, StatusError};
+    ///
+    /// assert_eq!(ErrorStatus::new(429)?, ErrorStatus::TOO_MANY_REQUESTS);
+    /// assert_eq!(ErrorStatus::new(418)?.as_u16(), 418); // any 4xx/5xx, not only the constants
+    /// assert_eq!(ErrorStatus::try_from(600), Err(StatusError::NotAnError(600)));
+    /// # Ok::<(), StatusError>(())
+    /// ```
     pub fn new(status: u16) -> Result<Self, StatusError> {
         match status {
             401 => Err(StatusError::NeedsChallenge),
@@ -88,11 +108,17 @@ impl ErrorStatus {
     }
 
     /// The status.
+    ///
+    /// ```
+    /// use oauth_errors::ErrorStatus;
+    ///
+    /// assert_eq!(ErrorStatus::CONFLICT.get(), http::StatusCode::CONFLICT);
+    /// ```
     pub const fn get(self) -> StatusCode {
         self.0
     }
 
-    /// The status as a number.
+    /// The status as a number (see the [type-level example](ErrorStatus)).
     pub fn as_u16(self) -> u16 {
         self.0.as_u16()
     }
@@ -123,6 +149,14 @@ impl TryFrom<u16> for ErrorStatus {
 pub struct MemberName(Cow<'static, str>);
 
 /// The longest member name accepted, in bytes.
+///
+/// ```
+/// use oauth_errors::{MAX_MEMBER_NAME_LEN, MemberName};
+///
+/// assert!(MemberName::new("a".repeat(MAX_MEMBER_NAME_LEN)).is_ok());
+/// assert!(MemberName::new("a".repeat(MAX_MEMBER_NAME_LEN + 1)).is_err());
+/// assert_eq!(MemberName::lossy(&"a".repeat(100)).as_str().len(), MAX_MEMBER_NAME_LEN);
+/// ```
 pub const MAX_MEMBER_NAME_LEN: usize = 64;
 
 const RESERVED_MEMBERS: [&str; 3] = ["error", "error_description", "error_uri"];
@@ -138,6 +172,18 @@ impl MemberName {
     ///
     /// [`TextError`] if empty, too long, outside `A-Z a-z 0-9 _ - .`, or reserved
     /// ([`TextError::Known`]).
+    ///
+    /// ```
+    /// use oauth_errors::{MemberName, text::TextError};
+    ///
+    /// assert_eq!(MemberName::new("error_human_title")?.as_str(), "error_human_title");
+    /// assert_eq!(
+    ///     MemberName::new("a b"),
+    ///     Err(TextError::Forbidden { what: "member name", offset: 1, ch: ' ' })
+    /// );
+    /// assert!(matches!(MemberName::new("error_uri"), Err(TextError::Known { .. })));
+    /// # Ok::<(), TextError>(())
+    /// ```
     pub fn new(name: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
         let name = name.into();
         crate::core::text::check_bytes(
@@ -152,8 +198,16 @@ impl MemberName {
         Ok(MemberName(name))
     }
 
-    /// Never fails: bytes outside the allowed set become `_`, an empty name becomes `_`,
+    /// Never fails: characters outside the allowed set become `_`, an empty name becomes `_`,
     /// a reserved name gets an `x_` prefix, and the result is cut at 64 bytes.
+    ///
+    /// ```
+    /// use oauth_errors::MemberName;
+    ///
+    /// assert_eq!(MemberName::lossy("user id").as_str(), "user_id");
+    /// assert_eq!(MemberName::lossy("").as_str(), "_");
+    /// assert_eq!(MemberName::lossy("error_uri").as_str(), "x_error_uri");
+    /// ```
     pub fn lossy(name: &str) -> Self {
         let mut out: String = name
             .chars()
@@ -169,7 +223,7 @@ impl MemberName {
         MemberName(Cow::Owned(out))
     }
 
-    /// The name.
+    /// The name (see the [type-level example](MemberName)).
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -190,6 +244,23 @@ impl From<&'static str> for MemberName {
 /// Text follows the [text policy](crate::text) like `error_description`; other JSON
 /// values (numbers, booleans, arrays, objects such as RFC 9396 `authorization_details`
 /// or UMA `required_claims`) are written as given, JSON-escaped.
+///
+/// Usually built implicitly by [`ErrorResponse::with_member`] through one of the `From`
+/// conversions:
+///
+/// ```
+/// use oauth_errors::MemberValue;
+/// use serde_json::json;
+///
+/// // `&str` and `String` go through the lossy text path:
+/// let text = MemberValue::from("say \"hi\"");
+/// assert_eq!(text.as_text().map(|t| t.as_str()), Some("say 'hi'"));
+///
+/// // Numbers, booleans and other JSON values stay JSON:
+/// assert_eq!(MemberValue::from(30u32).to_json(), json!(30));
+/// assert_eq!(MemberValue::from(json!(["openid", "email"])).as_text(), None);
+/// assert!(MemberValue::from(serde_json::Value::Null).is_null());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum MemberValue {
@@ -201,6 +272,14 @@ pub enum MemberValue {
 
 impl MemberValue {
     /// The value as JSON (text becomes a JSON string).
+    ///
+    /// ```
+    /// use oauth_errors::MemberValue;
+    /// use serde_json::json;
+    ///
+    /// assert_eq!(MemberValue::from("write").to_json(), json!("write"));
+    /// assert_eq!(MemberValue::from(true).to_json(), json!(true));
+    /// ```
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             MemberValue::Text(t) => serde_json::Value::String(t.as_str().to_owned()),
@@ -209,12 +288,28 @@ impl MemberValue {
     }
 
     /// Whether this is the JSON `null` (which is never written: see
-    /// [`ErrorResponse::with_member`]).
+    /// [`ErrorResponse::with_member`]; see the [type-level example](MemberValue)).
     pub fn is_null(&self) -> bool {
         matches!(self, MemberValue::Json(serde_json::Value::Null))
     }
 
-    /// The text, if this is a text value.
+    /// Whether the value is absent on the wire: JSON `null` or empty text (RFC 6749 §3.1:
+    /// parameters without a value are treated as omitted; OAuth 2.1 Appendix C.3).
+    ///
+    /// ```
+    /// use oauth_errors::MemberValue;
+    /// assert!(MemberValue::from("").is_absent());
+    /// assert!(MemberValue::from(serde_json::Value::Null).is_absent());
+    /// assert!(!MemberValue::from(0u32).is_absent());
+    /// ```
+    pub fn is_absent(&self) -> bool {
+        match self {
+            MemberValue::Text(t) => t.is_empty(),
+            MemberValue::Json(j) => j.is_null(),
+        }
+    }
+
+    /// The text, if this is a text value (see the [type-level example](MemberValue)).
     pub fn as_text(&self) -> Option<&ErrorText> {
         match self {
             MemberValue::Text(t) => Some(t),
@@ -334,6 +429,46 @@ pub(crate) struct Details {
 /// ```
 /// assert!(std::mem::size_of::<oauth_errors::ErrorResponse>() <= 80);
 /// ```
+///
+/// # Reading the parts
+///
+/// Everything set with a `with_*` method can be read back, e.g. by a client after
+/// [`from_json`](ErrorResponse::from_json) or by middleware that logs errors:
+///
+/// ```
+/// use oauth_errors::{ClientAuth, Endpoint, ErrorStatus, OAuthError, RetryAfter};
+///
+/// let err = OAuthError::TooManyRequests
+///     .with_description("slow down")
+///     .with_uri("https://docs.example.com/limits")
+///     .with_member("limit", 100u32)
+///     .with_retry_after(30u64)
+///     .with_status(ErrorStatus::SERVICE_UNAVAILABLE)
+///     .with_client_auth(ClientAuth::Body)
+///     .at(Endpoint::Api);
+/// assert_eq!(err.code(), &OAuthError::TooManyRequests);
+/// assert_eq!(err.description().map(|d| d.as_str()), Some("slow down"));
+/// assert_eq!(err.uri().map(|u| u.as_str()), Some("https://docs.example.com/limits"));
+/// assert_eq!(err.members().len(), 1);
+/// assert_eq!(err.member("limit").map(|v| v.to_json()), Some(serde_json::json!(100)));
+/// assert_eq!(err.retry_after(), Some(RetryAfter::Seconds(30)));
+/// assert_eq!(err.status_override(), Some(ErrorStatus::SERVICE_UNAVAILABLE));
+/// assert_eq!(err.client_auth(), &ClientAuth::Body);
+/// assert_eq!(err.endpoint(), Some(Endpoint::Api));
+/// ```
+///
+/// Unset parts read as `None` or empty:
+///
+/// ```
+/// use oauth_errors::{ClientAuth, Contract, OAuthError, ErrorResponse};
+///
+/// let err = ErrorResponse::new(OAuthError::InvalidGrant);
+/// assert!(err.description().is_none() && err.uri().is_none() && err.state().is_none());
+/// assert!(err.members().is_empty() && err.challenges().is_empty() && err.allow().is_empty());
+/// assert!(err.dpop_nonce().is_none() && err.cause().is_none() && err.endpoint().is_none());
+/// assert_eq!(err.client_auth(), &ClientAuth::None);
+/// assert_eq!(err.contract(), Contract::oauth2());
+/// ```
 #[derive(Clone)]
 pub struct ErrorResponse {
     pub(crate) code: OAuthError,
@@ -344,7 +479,16 @@ pub struct ErrorResponse {
 }
 
 impl ErrorResponse {
-    /// An error with only a code.
+    /// An error with only a code (also available as `From<OAuthError>`).
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, ErrorResponse, OAuthError};
+    ///
+    /// const EXPIRED: ErrorResponse = ErrorResponse::new(OAuthError::ExpiredToken);
+    /// assert_eq!(EXPIRED, ErrorResponse::from(OAuthError::ExpiredToken));
+    /// assert_eq!(EXPIRED.to_string(), "expired_token");
+    /// assert_eq!(EXPIRED.to_json_body().as_ref(), br#"{"error":"expired_token"}"#);
+    /// ```
     pub const fn new(code: OAuthError) -> Self {
         ErrorResponse { code, description: None, endpoint: None, contract: None, details: None }
     }
@@ -360,6 +504,22 @@ impl ErrorResponse {
     /// Sets `error_description`. `&str`/`String` go through the lossy path
     /// ([`ErrorText::lossy`]); pass an [`ErrorText`] for checked or relaxed text. An
     /// empty text removes the description.
+    ///
+    /// ```
+    /// use oauth_errors::{OAuthError, text::ErrorText};
+    ///
+    /// let err = OAuthError::InvalidRequest.with_description("missing \"code\"\r\n");
+    /// assert_eq!(err.description().map(|d| d.as_str()), Some("missing 'code'  "));
+    ///
+    /// let relaxed = ErrorText::unicode("Paramètre \"code\" manquant")?;
+    /// let err = OAuthError::InvalidRequest.with_description(relaxed);
+    /// assert_eq!(
+    ///     err.to_json_body().as_ref(),
+    ///     r#"{"error":"invalid_request","error_description":"Paramètre \"code\" manquant"}"#.as_bytes()
+    /// );
+    /// assert!(err.with_description("").description().is_none());
+    /// # Ok::<(), oauth_errors::text::TextError>(())
+    /// ```
     #[must_use]
     pub fn with_description(mut self, description: impl Into<ErrorText>) -> Self {
         let d = description.into();
@@ -367,7 +527,18 @@ impl ErrorResponse {
         self
     }
 
-    /// Sets `error_uri` (`&str`/`String` are lossy: see [`ErrorUri::lossy`]).
+    /// Sets `error_uri` (`&str`/`String` are lossy: see [`ErrorUri::lossy`]). An empty URI
+    /// removes it.
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let err = OAuthError::InvalidGrant.with_uri("https://docs.example.com/errors#invalid_grant");
+    /// assert_eq!(
+    ///     err.to_json_body().as_ref(),
+    ///     br#"{"error":"invalid_grant","error_uri":"https://docs.example.com/errors#invalid_grant"}"#
+    /// );
+    /// ```
     #[must_use]
     pub fn with_uri(mut self, uri: impl Into<ErrorUri>) -> Self {
         let uri = uri.into();
@@ -377,6 +548,15 @@ impl ErrorResponse {
 
     /// Sets the `state` echoed by an authorization-endpoint error
     /// ([`crate::authorize`]); never part of a JSON body.
+    ///
+    /// ```
+    /// use oauth_errors::{OAuthError, ErrorResponse, authorize::State};
+    ///
+    /// let err = ErrorResponse::from(OAuthError::AccessDenied).with_state(State::new("xyz")?);
+    /// assert_eq!(err.state().map(State::as_str), Some("xyz"));
+    /// assert_eq!(err.to_json_body().as_ref(), br#"{"error":"access_denied"}"#);
+    /// # Ok::<(), oauth_errors::text::TextError>(())
+    /// ```
     #[must_use]
     pub fn with_state(mut self, state: crate::authorize::State) -> Self {
         self.details_mut().state = Some(state);
@@ -397,8 +577,8 @@ impl ErrorResponse {
     /// );
     /// ```
     ///
-    /// A JSON `null` value removes the member instead: bodies never contain `null`
-    /// (OAuth 2.1 Appendix C.3).
+    /// An absent value — JSON `null` or empty text — removes the member instead: bodies
+    /// never contain `null` or empty members (RFC 6749 §3.1, OAuth 2.1 Appendix C.3).
     #[must_use]
     pub fn with_member(
         mut self,
@@ -407,7 +587,7 @@ impl ErrorResponse {
     ) -> Self {
         let (name, value) = (name.into(), value.into());
         let members = &mut self.details_mut().members;
-        if value.is_null() {
+        if value.is_absent() {
             members.retain(|(n, _)| *n != name);
             return self;
         }
@@ -420,6 +600,19 @@ impl ErrorResponse {
 
     /// Sets `Retry-After`; it is sent with 429 and 503 responses only (RFC 6585 §4,
     /// RFC 9110 §10.2.3).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use oauth_errors::{Endpoint, ErrorResponse, OAuthError};
+    ///
+    /// let busy = ErrorResponse::from(OAuthError::TemporarilyUnavailable)
+    ///     .with_retry_after(Duration::from_secs(120));
+    /// assert_eq!(busy.to_response(Endpoint::Token).headers()["retry-after"], "120");
+    ///
+    /// // Dropped on a 400: it has no meaning there.
+    /// let bad = OAuthError::InvalidGrant.with_description("x").with_retry_after(120u64);
+    /// assert!(bad.to_response(Endpoint::Token).headers().get("retry-after").is_none());
+    /// ```
     #[must_use]
     pub fn with_retry_after(mut self, retry_after: impl Into<RetryAfter>) -> Self {
         self.details_mut().retry_after = Some(retry_after.into());
@@ -429,6 +622,18 @@ impl ErrorResponse {
     /// Sets the `DPoP-Nonce` response header (RFC 9449 §8, §9), typically with
     /// [`OAuthError::UseDpopNonce`] — which is useless to a client without it: always give
     /// that code a nonce.
+    ///
+    /// ```
+    /// use oauth_errors::{DpopNonce, Endpoint, ErrorResponse, OAuthError};
+    ///
+    /// let err = ErrorResponse::from(OAuthError::UseDpopNonce)
+    ///     .with_dpop_nonce(DpopNonce::new("eyJ7S_zG.eyJH0-Z.HX4w-7v")?);
+    /// assert_eq!(err.dpop_nonce().map(|n| n.as_str()), Some("eyJ7S_zG.eyJH0-Z.HX4w-7v"));
+    /// let r = err.to_response(Endpoint::Token);
+    /// assert_eq!(r.status(), 400);
+    /// assert_eq!(r.headers()["dpop-nonce"], "eyJ7S_zG.eyJH0-Z.HX4w-7v");
+    /// # Ok::<(), oauth_errors::text::TextError>(())
+    /// ```
     #[must_use]
     pub fn with_dpop_nonce(mut self, nonce: DpopNonce) -> Self {
         self.details_mut().dpop_nonce = Some(nonce);
@@ -440,6 +645,21 @@ impl ErrorResponse {
     /// [`informational`](Challenge::informational)), so they never disagree with the body.
     /// With a challenge, a code whose status would be 401 is 401; other codes keep their
     /// status (e.g. 403 for `insufficient_scope`) and carry the header too.
+    ///
+    /// ```
+    /// use oauth_errors::{Challenge, Endpoint, OAuthError};
+    ///
+    /// let err = OAuthError::InvalidToken
+    ///     .with_description("expired")
+    ///     .with_challenge(Challenge::bearer().realm("api"));
+    /// assert_eq!(err.challenges(), [Challenge::bearer().realm("api")]);
+    /// let r = err.to_response(Endpoint::Resource);
+    /// assert_eq!(r.status(), 401);
+    /// assert_eq!(
+    ///     r.headers()["www-authenticate"],
+    ///     r#"Bearer realm="api", error="invalid_token", error_description="expired""#
+    /// );
+    /// ```
     #[must_use]
     pub fn with_challenge(mut self, challenge: Challenge) -> Self {
         self.details_mut().challenges.push(challenge);
@@ -468,6 +688,16 @@ impl ErrorResponse {
 
     /// Overrides the HTTP status (never 401: see [`ErrorStatus`]). An explicit status
     /// wins over the table and over the contract.
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, ErrorStatus, OAuthError};
+    ///
+    /// let r = OAuthError::AccessDenied
+    ///     .with_description("account suspended")
+    ///     .with_status(ErrorStatus::FORBIDDEN)
+    ///     .to_response(Endpoint::Api);
+    /// assert_eq!(r.status(), 403);
+    /// ```
     #[must_use]
     pub fn with_status(mut self, status: ErrorStatus) -> Self {
         self.details_mut().status = Some(status);
@@ -481,9 +711,10 @@ impl ErrorResponse {
     /// use http::Method;
     /// use oauth_errors::{Endpoint, OAuthError, ErrorResponse};
     ///
-    /// let r = ErrorResponse::from(OAuthError::MethodNotAllowed)
-    ///     .with_allow([Method::GET, Method::POST])
-    ///     .to_response(Endpoint::Api);
+    /// let err = ErrorResponse::from(OAuthError::MethodNotAllowed)
+    ///     .with_allow([Method::GET, Method::POST]);
+    /// assert_eq!(err.allow(), [Method::GET, Method::POST]);
+    /// let r = err.to_response(Endpoint::Api);
     /// assert_eq!(r.status(), 405);
     /// assert_eq!(r.headers()["allow"], "GET, POST");
     /// ```
@@ -494,6 +725,17 @@ impl ErrorResponse {
     }
 
     /// Attaches the internal cause: logged via `Debug` and `source()`, never sent.
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let io = std::io::Error::other("db connection refused");
+    /// let err = OAuthError::ServerError.with_cause(io);
+    /// assert_eq!(err.source().map(|c| c.to_string()).as_deref(), Some("db connection refused"));
+    /// assert!(format!("{err:?}").contains("db connection refused"));
+    /// assert_eq!(err.to_json_body().as_ref(), br#"{"error":"server_error"}"#);
+    /// ```
     #[must_use]
     pub fn with_cause(mut self, cause: impl StdError + Send + Sync + 'static) -> Self {
         self.details_mut().cause = Some(Arc::new(cause));
@@ -501,6 +743,15 @@ impl ErrorResponse {
     }
 
     /// Attaches an already boxed internal cause.
+    ///
+    /// ```
+    /// use oauth_errors::{ErrorResponse, OAuthError};
+    ///
+    /// let cause: Box<dyn std::error::Error + Send + Sync> = "pool exhausted".into();
+    /// let err = ErrorResponse::from(OAuthError::ServerError).with_boxed_cause(cause);
+    /// assert_eq!(err.cause().map(|c| c.to_string()).as_deref(), Some("pool exhausted"));
+    /// assert_eq!(err.to_string(), "server_error"); // `Display` never shows the cause
+    /// ```
     #[must_use]
     pub fn with_boxed_cause(mut self, cause: Box<dyn StdError + Send + Sync + 'static>) -> Self {
         self.details_mut().cause = Some(Arc::from(cause));
@@ -509,6 +760,16 @@ impl ErrorResponse {
 
     /// Sets the endpoint this error is returned from (default: the contract's, else
     /// [`Endpoint::Token`]).
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    ///
+    /// // `invalid_dpop_proof` is 400 at the token endpoint but 401 at a resource:
+    /// assert_eq!(OAuthError::InvalidDpopProof.with_description("bad").response().status(), 400);
+    /// let err = OAuthError::InvalidDpopProof.with_description("bad").at(Endpoint::Resource);
+    /// assert_eq!(err.endpoint(), Some(Endpoint::Resource));
+    /// assert_eq!(err.response().status(), 401);
+    /// ```
     #[must_use]
     pub fn at(mut self, endpoint: Endpoint) -> Self {
         self.endpoint = Some(endpoint);
@@ -517,6 +778,16 @@ impl ErrorResponse {
 
     /// Renders under `contract` (status rules, body format, fixed members) wherever this
     /// error is rendered. [`Contract::error`] sets it for you.
+    ///
+    /// ```
+    /// use oauth_errors::{Contract, Endpoint, OAuthError};
+    ///
+    /// let err = OAuthError::InvalidGrant.with_description("x").with_contract(Contract::oauth21());
+    /// assert_eq!(err.contract(), Contract::oauth21());
+    /// let r = err.to_response(Endpoint::Token);
+    /// assert_eq!(r.headers()["cache-control"], "no-store");
+    /// assert!(r.headers().get("pragma").is_none()); // OAuth 2.1 drops `Pragma`
+    /// ```
     #[must_use]
     pub fn with_contract(mut self, contract: &'static Contract) -> Self {
         self.contract = Some(contract);
@@ -524,82 +795,108 @@ impl ErrorResponse {
     }
 
     /// The code.
+    ///
+    /// See [reading the parts](ErrorResponse#reading-the-parts).
     pub fn code(&self) -> &OAuthError {
         &self.code
     }
 
-    /// `error_description`, if any.
+    /// `error_description`, if any ([example](ErrorResponse#reading-the-parts)).
     pub fn description(&self) -> Option<&ErrorText> {
         self.description.as_ref()
     }
 
-    /// `error_uri`, if any.
+    /// `error_uri`, if any ([example](ErrorResponse#reading-the-parts)).
     pub fn uri(&self) -> Option<&ErrorUri> {
         self.details().and_then(|d| d.uri.as_ref())
     }
 
-    /// `state`, if any.
+    /// `state`, if any (example at [`with_state`](Self::with_state)).
     pub fn state(&self) -> Option<&crate::authorize::State> {
         self.details().and_then(|d| d.state.as_ref())
     }
 
-    /// Extra top-level members, in insertion order.
+    /// Extra top-level members, in insertion order
+    /// ([example](ErrorResponse#reading-the-parts)).
     pub fn members(&self) -> &[(MemberName, MemberValue)] {
         self.details().map_or(&[], |d| &d.members)
     }
 
     /// One extra member by name.
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let err = OAuthError::SlowDown.with_description("x").with_member("interval", 10u32);
+    /// assert_eq!(err.member("interval").map(|v| v.to_json()), Some(serde_json::json!(10)));
+    /// assert!(err.member("missing").is_none());
+    /// ```
     pub fn member(&self, name: &str) -> Option<&MemberValue> {
         self.members().iter().find(|(n, _)| n.as_str() == name).map(|(_, v)| v)
     }
 
-    /// `Retry-After`, if any.
+    /// `Retry-After`, if any ([example](ErrorResponse#reading-the-parts)).
     pub fn retry_after(&self) -> Option<RetryAfter> {
         self.details().and_then(|d| d.retry_after)
     }
 
-    /// The DPoP nonce, if any.
+    /// The DPoP nonce, if any (example at [`with_dpop_nonce`](Self::with_dpop_nonce)).
     pub fn dpop_nonce(&self) -> Option<&DpopNonce> {
         self.details().and_then(|d| d.dpop_nonce.as_ref())
     }
 
-    /// Attached challenges.
+    /// Attached challenges, in the order they were added (example at
+    /// [`with_challenge`](Self::with_challenge)).
     pub fn challenges(&self) -> &[Challenge] {
         self.details().map_or(&[], |d| &d.challenges)
     }
 
-    /// How the client authenticated ([`ClientAuth::None`] unless set).
+    /// How the client authenticated ([`ClientAuth::None`] unless set;
+    /// [example](ErrorResponse#reading-the-parts)).
     pub fn client_auth(&self) -> &ClientAuth {
         self.details().map_or(&ClientAuth::None, |d| &d.client_auth)
     }
 
-    /// The explicit status override, if any.
+    /// The explicit status override, if any ([example](ErrorResponse#reading-the-parts)).
     pub fn status_override(&self) -> Option<ErrorStatus> {
         self.details().and_then(|d| d.status)
     }
 
-    /// The methods for the `Allow` header (empty unless set).
+    /// The methods for the `Allow` header (empty unless set; example at
+    /// [`with_allow`](Self::with_allow)).
     pub fn allow(&self) -> &[http::Method] {
         self.details().map_or(&[], |d| &d.allow)
     }
 
-    /// The endpoint set with [`at`](Self::at), if any.
+    /// The endpoint set with [`at`](Self::at), if any
+    /// ([example](ErrorResponse#reading-the-parts)).
     pub fn endpoint(&self) -> Option<Endpoint> {
         self.endpoint
     }
 
-    /// The contract this error renders under.
+    /// The contract this error renders under ([`Contract::oauth2`] unless set;
+    /// [example](ErrorResponse#reading-the-parts)).
     pub fn contract(&self) -> &'static Contract {
         self.contract.unwrap_or(Contract::oauth2())
     }
 
-    /// The internal cause, if any (also available as `source()`).
+    /// The internal cause, if any (also available as `source()`; example at
+    /// [`with_boxed_cause`](Self::with_boxed_cause)).
     pub fn cause(&self) -> Option<&(dyn StdError + Send + Sync + 'static)> {
         self.details().and_then(|d| d.cause.as_deref())
     }
 
     /// Whether this is a server-side failure (its status is 5xx), which adapters log at
     /// error level with the cause.
+    ///
+    /// ```
+    /// use oauth_errors::{ErrorResponse, ErrorStatus, OAuthError};
+    ///
+    /// assert!(ErrorResponse::from(OAuthError::ServerError).is_server_error());
+    /// assert!(!ErrorResponse::from(OAuthError::InvalidGrant).is_server_error());
+    /// let overridden = OAuthError::InvalidGrant.with_description("x");
+    /// assert!(overridden.with_status(ErrorStatus::SERVICE_UNAVAILABLE).is_server_error());
+    /// ```
     pub fn is_server_error(&self) -> bool {
         self.resolve_status(self.effective_endpoint()).is_server_error()
     }
@@ -618,6 +915,14 @@ impl From<OAuthError> for ErrorResponse {
 impl PartialEq for ErrorResponse {
     /// Compares everything that goes on the wire plus the contract and endpoint; the
     /// internal cause is ignored.
+    ///
+    /// ```
+    /// use oauth_errors::{ErrorResponse, OAuthError};
+    ///
+    /// let with_cause = OAuthError::ServerError.with_cause(std::io::Error::other("disk full"));
+    /// assert_eq!(with_cause, ErrorResponse::from(OAuthError::ServerError));
+    /// assert_ne!(with_cause, OAuthError::ServerError.with_description("disk full"));
+    /// ```
     fn eq(&self, other: &Self) -> bool {
         let same_contract = core::ptr::eq(self.contract(), other.contract());
         let d = |e: &ErrorResponse| {
@@ -703,7 +1008,17 @@ impl StdError for ErrorResponse {
     }
 }
 
-/// Builder shortcuts on a bare code: each returns an [`ErrorResponse`].
+/// Builder shortcuts on a bare code: each returns an [`ErrorResponse`], exactly as
+/// `ErrorResponse::new(code).with_…(…)` would.
+///
+/// ```
+/// use oauth_errors::{Endpoint, ErrorResponse, OAuthError};
+///
+/// let short = OAuthError::InvalidScope.with_description("unknown scope: admin");
+/// let long = ErrorResponse::new(OAuthError::InvalidScope).with_description("unknown scope: admin");
+/// assert_eq!(short, long);
+/// assert_eq!(OAuthError::InvalidToken.at(Endpoint::Resource).endpoint(), Some(Endpoint::Resource));
+/// ```
 impl OAuthError {
     /// [`ErrorResponse::with_description`] on this code.
     #[must_use]
@@ -758,7 +1073,8 @@ impl OAuthError {
 /// assert_eq!(err.to_json_body().as_ref(), br#"{"error":"invalid_client"}"#); // not on the wire
 /// ```
 pub trait ResultExt<T> {
-    /// Maps the error to `code`, keeping it as the internal cause.
+    /// Maps the error to `code`, keeping it as the internal cause (see the
+    /// [trait-level example](ResultExt)).
     ///
     /// # Errors
     ///
@@ -770,6 +1086,15 @@ pub trait ResultExt<T> {
     /// # Errors
     ///
     /// The [`ErrorResponse`] when `self` is an error.
+    ///
+    /// ```
+    /// use oauth_errors::{OAuthError, ResultExt};
+    ///
+    /// let parsed = "abc".parse::<u64>().or_oauth_with(OAuthError::InvalidRequest, "max_age must be a number");
+    /// let err = parsed.unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid_request: max_age must be a number");
+    /// assert_eq!(err.cause().map(|c| c.to_string()).as_deref(), Some("invalid digit found in string"));
+    /// ```
     fn or_oauth_with(
         self,
         code: OAuthError,

@@ -82,6 +82,15 @@ impl RetryAfter {
     }
 
     /// The header value.
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use oauth_errors::RetryAfter;
+    ///
+    /// assert_eq!(RetryAfter::Seconds(30).to_header_value(), "30");
+    /// let at = RetryAfter::from(UNIX_EPOCH + Duration::from_secs(1_700_000_000));
+    /// assert_eq!(at.to_header_value(), "Tue, 14 Nov 2023 22:13:20 GMT");
+    /// ```
     pub fn to_header_value(&self) -> HeaderValue {
         // Only digits, letters, spaces, commas and colons: always valid.
         HeaderValue::from_str(&self.to_string()).unwrap_or(HeaderValue::from_static("0"))
@@ -175,6 +184,7 @@ fn parse_imf_fixdate(s: &str) -> Option<SystemTime> {
         return None;
     }
     let secs = days.checked_mul(86_400)? + i64::from(hh * 3600 + mm * 60 + ss);
-    let secs = u64::try_from(secs).ok()?;
+    // A leap second at the very end of 9999 is clamped like every later time.
+    let secs = u64::try_from(secs).ok()?.min(MAX_HTTP_DATE_SECS);
     UNIX_EPOCH.checked_add(Duration::from_secs(secs))
 }

@@ -26,10 +26,32 @@ use crate::core::code::OAuthError;
 use crate::core::error::{ErrorResponse, MemberName, MemberValue};
 use crate::core::text::{CodeError, ErrorText, ErrorUri};
 
-/// The largest body [`ErrorResponse::from_json`] reads.
+/// The largest body [`ErrorResponse::from_json`] reads (and the longest `Location`
+/// [`ErrorResponse::from_redirect`] reads).
+///
+/// ```
+/// use oauth_errors::ErrorResponse;
+/// use oauth_errors::parse::{MAX_BODY_LEN, ParseError};
+///
+/// let huge = vec![b' '; MAX_BODY_LEN + 1];
+/// assert_eq!(ErrorResponse::from_json(&huge), Err(ParseError::TooLarge(MAX_BODY_LEN + 1)));
+/// ```
 pub const MAX_BODY_LEN: usize = 64 * 1024;
 
 /// Why an error body or redirect could not be read.
+///
+/// ```
+/// use oauth_errors::ErrorResponse;
+/// use oauth_errors::parse::ParseError;
+///
+/// assert_eq!(ErrorResponse::from_json(b"[1, 2]"), Err(ParseError::NotAnObject));
+/// assert_eq!(ErrorResponse::from_json(br#"{"message":"no"}"#), Err(ParseError::MissingError));
+/// assert!(matches!(ErrorResponse::from_json(b"<html>"), Err(ParseError::Json(_))));
+/// assert!(matches!(
+///     ErrorResponse::from_json(br#"{"error":"bad\ncode"}"#),
+///     Err(ParseError::InvalidCode(_))
+/// ));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParseError {
@@ -73,7 +95,7 @@ impl ErrorResponse {
     ///   relaxed), else made safe by the lossy path; a non-string value is dropped.
     /// * `error_uri`: kept when valid, else [`ErrorUri::lossy`].
     /// * Every other member is kept, in order: strings as text (as above), other values as
-    ///   JSON, `null`s dropped; names outside `A-Z a-z 0-9 _ - .` go through [`MemberName::lossy`].
+    ///   JSON, `null`s and empty strings dropped; names outside `A-Z a-z 0-9 _ - .` go through [`MemberName::lossy`].
     ///
     /// The status and headers are not needed; pass the body of any response (some
     /// providers send errors with 200).
@@ -82,6 +104,17 @@ impl ErrorResponse {
     ///
     /// [`ParseError`] when the body is too large, not a JSON object, or has no usable
     /// `error`.
+    ///
+    /// ```
+    /// use oauth_errors::{ErrorResponse, OAuthError};
+    ///
+    /// let body = br#"{"error":"acme_quota","error_description":"Quota \"daily\" exceeded","limit":1000}"#;
+    /// let err = ErrorResponse::from_json(body)?;
+    /// assert_eq!(err.code(), &OAuthError::from_code("acme_quota")?);
+    /// assert_eq!(err.description().map(|d| d.as_str()), Some(r#"Quota "daily" exceeded"#));
+    /// assert_eq!(err.member("limit").map(|v| v.to_json()), Some(serde_json::json!(1000)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_json(body: &[u8]) -> Result<ErrorResponse, ParseError> {
         if body.len() > MAX_BODY_LEN {
             return Err(ParseError::TooLarge(body.len()));
@@ -102,6 +135,16 @@ impl ErrorResponse {
     /// # Errors
     ///
     /// As [`from_json`](Self::from_json).
+    ///
+    /// ```
+    /// use oauth_errors::{ErrorResponse, OAuthError};
+    /// use serde_json::json;
+    ///
+    /// let err = ErrorResponse::from_json_value(json!({"error": "slow_down", "interval": 10}))?;
+    /// assert_eq!(err.code(), &OAuthError::SlowDown);
+    /// assert_eq!(err.member("interval").map(|v| v.to_json()), Some(json!(10)));
+    /// # Ok::<(), oauth_errors::parse::ParseError>(())
+    /// ```
     pub fn from_json_value(value: serde_json::Value) -> Result<ErrorResponse, ParseError> {
         let serde_json::Value::Object(map) = value else {
             return Err(ParseError::NotAnObject);
@@ -128,6 +171,7 @@ impl ErrorResponse {
                 ("error_uri", serde_json::Value::String(u)) => uri = Some(uri_lenient(u)),
                 ("error_description" | "error_uri", _) => {}
                 (_, serde_json::Value::Null) => {}
+                (_, serde_json::Value::String(s)) if s.is_empty() => {}
                 (_, serde_json::Value::String(s)) => {
                     members.push((member_name(name), MemberValue::Text(text_lenient(s))));
                 }
@@ -153,7 +197,8 @@ impl ErrorResponse {
     ///
     /// # Errors
     ///
-    /// [`ParseError::MissingError`] or [`ParseError::InvalidCode`].
+    /// [`ParseError::MissingError`], [`ParseError::InvalidCode`], or
+    /// [`ParseError::TooLarge`] for a location over [`MAX_BODY_LEN`].
     ///
     /// ```
     /// use oauth_errors::{ErrorResponse, OAuthError};
@@ -266,6 +311,16 @@ impl<'de> serde::Deserialize<'de> for OrderedObject {
 impl serde::Serialize for ErrorResponse {
     /// The RFC 6749 JSON object (`error`, `error_description`, `error_uri`, members),
     /// regardless of the contract's body format.
+    ///
+    /// ```
+    /// use oauth_errors::{ErrorResponse, OAuthError};
+    ///
+    /// let err = OAuthError::InvalidGrant.with_description("code expired");
+    /// let json = serde_json::to_string(&err)?;
+    /// assert_eq!(json, r#"{"error":"invalid_grant","error_description":"code expired"}"#);
+    /// assert_eq!(serde_json::from_str::<ErrorResponse>(&json)?, err);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("error", &self.code)?;

@@ -117,6 +117,20 @@ impl ErrorResponse {
     }
 
     /// Renders the full response at `endpoint`.
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    ///
+    /// let r = OAuthError::InsufficientScope
+    ///     .with_description("needs write")
+    ///     .to_response(Endpoint::Resource);
+    /// assert_eq!(r.status(), 403);
+    /// assert_eq!(
+    ///     r.headers()["www-authenticate"],
+    ///     r#"Bearer error="insufficient_scope", error_description="needs write""#
+    /// );
+    /// assert_eq!(r.headers()["pragma"], "no-cache");
+    /// ```
     pub fn to_response(&self, endpoint: Endpoint) -> Response<Bytes> {
         render(self, endpoint)
     }
@@ -124,11 +138,37 @@ impl ErrorResponse {
     /// Renders the full response at the error's own endpoint ([`at`](Self::at)), else
     /// the contract's default endpoint, else [`Endpoint::Token`]. Used by the framework
     /// adapters.
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    ///
+    /// let err = OAuthError::InvalidDpopProof.with_description("bad proof");
+    /// assert_eq!(err.response().status(), 400); // the token endpoint (the default)
+    ///
+    /// let r = err.at(Endpoint::Resource).response();
+    /// assert_eq!(r.status(), 401);
+    /// assert_eq!(
+    ///     r.headers()["www-authenticate"],
+    ///     r#"DPoP error="invalid_dpop_proof", error_description="bad proof""#
+    /// );
+    /// ```
     pub fn response(&self) -> Response<Bytes> {
         render(self, self.effective_endpoint())
     }
 
-    /// The body alone, as [`response`](Self::response) would send it.
+    /// The body alone, as [`response`](Self::response) would send it (in the contract's
+    /// body format, despite the name).
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let err = OAuthError::InvalidScope.with_description("unknown scope");
+    /// assert_eq!(
+    ///     err.to_json_body().as_ref(),
+    ///     br#"{"error":"invalid_scope","error_description":"unknown scope"}"#
+    /// );
+    /// assert_eq!(err.to_json_body(), err.response().into_body());
+    /// ```
     pub fn to_json_body(&self) -> Bytes {
         let endpoint = self.effective_endpoint();
         let status = self.resolve(endpoint).status;
@@ -270,12 +310,13 @@ pub struct AuthenticationRequired {
 }
 
 impl AuthenticationRequired {
-    /// One challenge.
+    /// One challenge (see the [type-level example](AuthenticationRequired)).
     pub fn new(challenge: Challenge) -> Self {
         AuthenticationRequired { challenges: vec![challenge], contract: None }
     }
 
-    /// Adds another challenge.
+    /// Adds another challenge, sent as its own `WWW-Authenticate` field line after the
+    /// previous ones (see the [type-level example](AuthenticationRequired)).
     #[must_use]
     pub fn and(mut self, challenge: Challenge) -> Self {
         self.challenges.push(challenge);
@@ -283,18 +324,37 @@ impl AuthenticationRequired {
     }
 
     /// Renders under `contract` (only its `Pragma` setting applies: there is no body).
+    ///
+    /// ```
+    /// use oauth_errors::{AuthenticationRequired, Challenge, Contract};
+    ///
+    /// let auth = AuthenticationRequired::new(Challenge::bearer().realm("api"));
+    /// assert_eq!(auth.to_response().headers()["pragma"], "no-cache");
+    /// let r = auth.with_contract(Contract::oauth21()).to_response();
+    /// assert!(r.headers().get("pragma").is_none());
+    /// assert_eq!(r.headers()["cache-control"], "no-store");
+    /// ```
     #[must_use]
     pub fn with_contract(mut self, contract: &'static Contract) -> Self {
         self.contract = Some(contract);
         self
     }
 
-    /// The challenges.
+    /// The challenges, in the order they are sent.
+    ///
+    /// ```
+    /// use oauth_errors::{AuthenticationRequired, Challenge};
+    ///
+    /// let auth = AuthenticationRequired::new(Challenge::bearer().realm("api")).and(Challenge::dpop());
+    /// assert_eq!(auth.challenges(), [Challenge::bearer().realm("api"), Challenge::dpop()]);
+    /// ```
     pub fn challenges(&self) -> &[Challenge] {
         &self.challenges
     }
 
-    /// The response.
+    /// The response: 401, an empty body, `Cache-Control: no-store` (plus `Pragma:
+    /// no-cache` unless the contract turns it off) and one `WWW-Authenticate` field line per
+    /// challenge (see the [type-level example](AuthenticationRequired)).
     pub fn to_response(&self) -> Response<Bytes> {
         let mut response = Response::new(Bytes::new());
         *response.status_mut() = StatusCode::UNAUTHORIZED;

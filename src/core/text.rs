@@ -37,10 +37,35 @@ use core::fmt;
 use std::borrow::Cow;
 
 /// The longest error code accepted, in bytes. Registered codes are at most 34 bytes.
+///
+/// ```
+/// use oauth_errors::{OAuthError, text::{MAX_CODE_LEN, TextError}};
+///
+/// assert!(OAuthError::from_code(&"x".repeat(MAX_CODE_LEN)).is_ok());
+/// assert_eq!(
+///     OAuthError::from_code(&"x".repeat(MAX_CODE_LEN + 1)),
+///     Err(TextError::TooLong { what: "error", len: 129, max: 128 })
+/// );
+/// ```
 pub const MAX_CODE_LEN: usize = 128;
 /// The longest `error_description` (or extra text member) kept, in bytes.
+///
+/// ```
+/// use oauth_errors::text::{ErrorText, MAX_TEXT_LEN};
+///
+/// assert!(ErrorText::new("x".repeat(MAX_TEXT_LEN + 1)).is_err());
+/// assert_eq!(ErrorText::lossy(&"x".repeat(5000)).as_str().len(), MAX_TEXT_LEN);
+/// ```
 pub const MAX_TEXT_LEN: usize = 1024;
 /// The longest `error_uri` kept, in bytes.
+///
+/// ```
+/// use oauth_errors::text::{ErrorUri, MAX_URI_LEN};
+///
+/// let long = format!("https://x.example/{}", "a".repeat(MAX_URI_LEN));
+/// assert!(ErrorUri::new(long.clone()).is_err());
+/// assert_eq!(ErrorUri::lossy(&long).as_str().len(), MAX_URI_LEN);
+/// ```
 pub const MAX_URI_LEN: usize = 2048;
 
 /// Why a value was rejected by a checked constructor.
@@ -84,8 +109,9 @@ pub enum TextError {
         /// The character.
         ch: char,
     },
-    /// The value is a known code where an extension code was required.
-    #[error("{what}: `{code}` is a known code, not an extension")]
+    /// The value is reserved: a member name this crate writes itself (`error`,
+    /// `error_description`, `error_uri`).
+    #[error("{what}: `{code}` is reserved")]
     Known {
         /// What was being checked.
         what: &'static str,
@@ -95,6 +121,13 @@ pub enum TextError {
 }
 
 /// The error returned when a string is not a valid error code (RFC 6749 §8.5).
+///
+/// ```
+/// use oauth_errors::{OAuthError, text::{CodeError, TextError}};
+///
+/// let err: CodeError = "bad\"code".parse::<OAuthError>().unwrap_err();
+/// assert_eq!(err, TextError::Forbidden { what: "error", offset: 3, ch: '"' });
+/// ```
 pub type CodeError = TextError;
 
 /// NQSCHAR: `%x20-21 / %x23-5B / %x5D-7E`.
@@ -215,6 +248,18 @@ impl ErrorText {
     /// # Errors
     ///
     /// [`TextError`] naming the first violation.
+    ///
+    /// ```
+    /// use oauth_errors::text::{ErrorText, TextError};
+    ///
+    /// assert_eq!(ErrorText::new("code expired")?.as_str(), "code expired");
+    /// assert_eq!(ErrorText::new(""), Err(TextError::Empty { what: "error_description" }));
+    /// assert_eq!(
+    ///     ErrorText::new("café"),
+    ///     Err(TextError::Forbidden { what: "error_description", offset: 3, ch: 'é' })
+    /// );
+    /// # Ok::<(), TextError>(())
+    /// ```
     pub fn new(text: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
         let text = text.into();
         check_bytes(&text, "error_description", MAX_TEXT_LEN, is_nqschar)?;
@@ -222,8 +267,16 @@ impl ErrorText {
     }
 
     /// Never fails: replaces what RFC 6749 forbids (see the [module docs](self)) and
-    /// cuts the text at [`MAX_TEXT_LEN`] bytes. The result is strict. Allocates only when
-    /// something must change.
+    /// cuts the text at [`MAX_TEXT_LEN`] bytes. The result is strict. Copies `text`;
+    /// `From<String>` reuses the allocation when nothing must change.
+    ///
+    /// ```
+    /// use oauth_errors::text::ErrorText;
+    ///
+    /// let t = ErrorText::lossy("C:\\path \"x\"\tnaïve");
+    /// assert_eq!(t.as_str(), "C:/path 'x' na?ve");
+    /// assert!(t.is_strict());
+    /// ```
     pub fn lossy(text: &str) -> Self {
         Self::lossy_cow(Cow::Owned(text.to_owned()))
     }
@@ -293,18 +346,34 @@ impl ErrorText {
         ErrorText { text: Cow::Borrowed(text), strict: true }
     }
 
-    /// The text.
+    /// The text (see the [type-level example](ErrorText)).
     pub fn as_str(&self) -> &str {
         &self.text
     }
 
     /// Whether the text conforms to RFC 6749 NQSCHAR (always true unless built with
     /// [`ErrorText::unicode`] from text that needed it).
+    ///
+    /// ```
+    /// use oauth_errors::text::ErrorText;
+    ///
+    /// assert!(ErrorText::unicode("plain ASCII")?.is_strict());
+    /// assert!(!ErrorText::unicode("Größe")?.is_strict());
+    /// # Ok::<(), oauth_errors::text::TextError>(())
+    /// ```
     pub fn is_strict(&self) -> bool {
         self.strict
     }
 
     /// Whether the text is empty (and therefore omitted on the wire).
+    ///
+    /// ```
+    /// use oauth_errors::{OAuthError, text::ErrorText};
+    ///
+    /// assert!(ErrorText::lossy("").is_empty());
+    /// let err = OAuthError::InvalidGrant.with_description(ErrorText::lossy(""));
+    /// assert_eq!(err.to_json_body().as_ref(), br#"{"error":"invalid_grant"}"#);
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
@@ -390,6 +459,17 @@ impl ErrorUri {
     /// # Errors
     ///
     /// [`TextError`] naming the first violation.
+    ///
+    /// ```
+    /// use oauth_errors::text::{ErrorUri, TextError};
+    ///
+    /// assert_eq!(ErrorUri::new("/errors/invalid_grant")?.as_str(), "/errors/invalid_grant");
+    /// assert_eq!(
+    ///     ErrorUri::new("https://x.example/\"q\""),
+    ///     Err(TextError::Forbidden { what: "error_uri", offset: 18, ch: '"' })
+    /// );
+    /// # Ok::<(), TextError>(())
+    /// ```
     pub fn new(uri: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
         let uri = uri.into();
         check_bytes(&uri, "error_uri", MAX_URI_LEN, is_nqchar)?;
@@ -399,6 +479,13 @@ impl ErrorUri {
     /// Never fails: percent-encodes every byte outside the allowed set (space, `"`, `\`,
     /// control characters, non-ASCII UTF-8 bytes) and cuts at [`MAX_URI_LEN`] bytes, at a
     /// character boundary and never inside a `%XX` escape.
+    ///
+    /// ```
+    /// use oauth_errors::text::ErrorUri;
+    ///
+    /// let uri = ErrorUri::lossy("https://docs.example.com/errores/código inválido");
+    /// assert_eq!(uri.as_str(), "https://docs.example.com/errores/c%C3%B3digo%20inv%C3%A1lido");
+    /// ```
     pub fn lossy(uri: &str) -> Self {
         if uri.len() <= MAX_URI_LEN && !uri.is_empty() && uri.bytes().all(is_nqchar) {
             return ErrorUri(Cow::Owned(uri.to_owned()));
@@ -440,12 +527,19 @@ impl ErrorUri {
         ErrorUri(Cow::Borrowed(uri))
     }
 
-    /// The URI.
+    /// The URI (see the [type-level example](ErrorUri)).
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
     /// Whether the URI has a scheme (`https:…`), i.e. is absolute as RFC 6750 §3 wants.
+    ///
+    /// ```
+    /// use oauth_errors::text::ErrorUri;
+    ///
+    /// assert!(ErrorUri::lossy("urn:example:errors:quota").is_absolute());
+    /// assert!(!ErrorUri::lossy("/docs/errors#quota").is_absolute());
+    /// ```
     pub fn is_absolute(&self) -> bool {
         let s = self.0.as_bytes();
         match s.iter().position(|&b| b == b':') {
