@@ -1284,9 +1284,9 @@ async fn wrong_methods_are_405_with_allow() {
     for (method, path, allow) in [
         ("GET", "/token", "POST"),
         ("PUT", "/token", "POST"),
-        ("POST", "/authorize", "GET,HEAD"),
-        ("DELETE", "/api/read", "GET,HEAD"),
-        ("POST", "/api/write", "GET,HEAD"),
+        ("POST", "/authorize", "GET, HEAD"),
+        ("DELETE", "/api/read", "GET, HEAD"),
+        ("POST", "/api/write", "GET, HEAD"),
         ("GET", "/revoke", "POST"),
         ("PATCH", "/register", "POST"),
     ] {

@@ -14,12 +14,13 @@ use axum::body::Body;
 use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodFilter, on};
+use http::Uri;
 use http::header::CONTENT_LENGTH;
 
 use crate::scenario::{self, Config, MAX_BODY_BYTES, Outcome, Route, Success};
 
 /// The demo's router: the six routes, a JSON 404 for unknown paths and a JSON 405 (with
-/// axum's `Allow` header) for wrong methods.
+/// the crate's `Allow` header) for wrong methods.
 pub fn app(config: Config) -> Router {
     let config = Arc::new(config);
     let mut router = Router::new();
@@ -29,9 +30,15 @@ pub fn app(config: Config) -> Router {
         router = router
             .route(route.path(), on(filter, move |request: Request| serve(route, config, request)));
     }
-    router
-        .fallback(|| async { respond(scenario::not_found()) })
-        .method_not_allowed_fallback(|| async { respond(scenario::method_not_allowed()) })
+    router.fallback(|| async { respond(scenario::not_found()) }).method_not_allowed_fallback(
+        |uri: Uri| async move {
+            // The crate's `Allow` (axum keeps an `Allow` the response already has).
+            respond(match Route::from_path(uri.path()) {
+                Some(route) => scenario::method_not_allowed(route),
+                None => scenario::not_found(),
+            })
+        },
+    )
 }
 
 async fn serve(route: Route, config: Arc<Config>, request: Request) -> Response {

@@ -231,6 +231,15 @@ impl Route {
     }
 
     /// The route at `path`, if any.
+    /// The methods the route answers, for `Allow` (`HEAD` on every `GET` route).
+    pub fn allowed_methods(self) -> Vec<Method> {
+        let mut methods = vec![self.method()];
+        if self.method() == Method::GET {
+            methods.push(Method::HEAD);
+        }
+        methods
+    }
+
     pub fn from_path(path: &str) -> Option<Route> {
         Route::ALL.into_iter().find(|r| r.path() == path)
     }
@@ -327,10 +336,11 @@ pub fn not_found() -> Outcome {
 }
 
 /// 405 for a known path with the wrong method (the framework adds `Allow`).
-pub fn method_not_allowed() -> Outcome {
+pub fn method_not_allowed(route: Route) -> Outcome {
     Outcome::Error(
         OAuthError::MethodNotAllowed
             .with_description(error_text!("The method is not allowed for this endpoint"))
+            .with_allow(route.allowed_methods())
             .at(Endpoint::Api),
     )
 }
