@@ -956,6 +956,18 @@ impl Cursor<'_> {
             self.i += 1;
         }
     }
+    /// Skips whitespace and empty list elements (`, ,`), RFC 9110 §5.6.1.
+    fn skip_empty_elements(&mut self) {
+        loop {
+            self.ows();
+            if self.peek() == Some(b',') {
+                self.i += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
@@ -1007,15 +1019,7 @@ fn parse_one(b: &[u8], out: &mut Vec<ParsedChallenge>) -> Result<(), ChallengePa
     }
     let mut c = Cursor { b, i: 0 };
     loop {
-        // skip empty list elements
-        loop {
-            c.ows();
-            if c.peek() == Some(b',') {
-                c.i += 1;
-            } else {
-                break;
-            }
-        }
+        c.skip_empty_elements();
         if c.peek().is_none() {
             return Ok(());
         }
@@ -1082,15 +1086,7 @@ fn parse_one(b: &[u8], out: &mut Vec<ParsedChallenge>) -> Result<(), ChallengePa
                     None => break,
                     Some(b',') => {
                         c.i += 1;
-                        // skip empty elements
-                        loop {
-                            c.ows();
-                            if c.peek() == Some(b',') {
-                                c.i += 1;
-                            } else {
-                                break;
-                            }
-                        }
+                        c.skip_empty_elements();
                     }
                     Some(_) => return Err(c.err("expected ',' between auth-params")),
                 }

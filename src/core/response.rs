@@ -252,26 +252,23 @@ pub(crate) fn trace(err: &ErrorResponse, status: StatusCode, endpoint: Endpoint)
     let code = err.code().as_str();
     let description = err.description().map(|d| d.as_str());
     let cause = err.cause().map(|c| c as &(dyn std::error::Error + 'static));
+    macro_rules! event {
+        ($level:ident) => {
+            tracing::$level!(
+                target: "oauth_errors",
+                error = code,
+                status = status.as_u16(),
+                endpoint = endpoint.as_str(),
+                description,
+                cause,
+                "OAuth error response"
+            )
+        };
+    }
     if status.is_server_error() {
-        tracing::error!(
-            target: "oauth_errors",
-            error = code,
-            status = status.as_u16(),
-            endpoint = endpoint.as_str(),
-            description,
-            cause,
-            "OAuth error response"
-        );
+        event!(error);
     } else {
-        tracing::debug!(
-            target: "oauth_errors",
-            error = code,
-            status = status.as_u16(),
-            endpoint = endpoint.as_str(),
-            description,
-            cause,
-            "OAuth error response"
-        );
+        event!(debug);
     }
 }
 
