@@ -1,0 +1,49 @@
+//! The static fast path: a description-less error under the default contract is served
+//! from the code table's precomputed `&'static` body — no serialisation, no body
+//! allocation. The only allocations left are the `HeaderMap`'s own storage.
+//!
+//! Counted with `dhat`'s testing mode (one profiler per process, so one test function).
+
+use oauth_errors::{Endpoint, ErrorResponse, OAuthError, error_text};
+
+#[global_allocator]
+static ALLOC: dhat::Alloc = dhat::Alloc;
+
+fn blocks_during(f: impl FnOnce()) -> u64 {
+    let before = dhat::HeapStats::get().total_blocks;
+    f();
+    dhat::HeapStats::get().total_blocks - before
+}
+
+#[test]
+fn static_fast_path() {
+    let _profiler = dhat::Profiler::builder().testing().build();
+
+    // Zero-copy: every bare code's response body *is* the table's bytes.
+    for code in OAuthError::KNOWN {
+        let response = code.to_response(Endpoint::Token);
+        let static_body = code.info().static_body.as_bytes();
+        assert_eq!(response.body().as_ref(), static_body);
+        assert_eq!(response.body().as_ptr(), static_body.as_ptr(), "{code}");
+    }
+
+    // A bare render allocates only the header map's storage.
+    let bare = blocks_during(|| drop(OAuthError::InvalidGrant.to_response(Endpoint::Token)));
+    assert_eq!(bare, 2, "allocations for a bare-code render");
+
+    // A description adds the serialised body: its buffer and the `Bytes` handle that
+    // takes it over without copying.
+    let rich = OAuthError::InvalidGrant.with_description(error_text!("expired"));
+    let with_description = blocks_during(|| drop(rich.to_response(Endpoint::Token)));
+    assert_eq!(with_description, bare + 2, "body buffer and its Bytes handle");
+
+    // Building an error from a literal allocates nothing (the description is inline and
+    // borrowed; no details box is needed).
+    let built = blocks_during(|| {
+        let e = ErrorResponse::new(OAuthError::InvalidGrant)
+            .with_description(error_text!("The code has expired"))
+            .at(Endpoint::Token);
+        drop(e);
+    });
+    assert_eq!(built, 0);
+}
