@@ -145,13 +145,13 @@ async fn axum_error_response_equals_core_exactly() {
 
 #[tokio::test]
 async fn axum_other_types_equal_core_exactly() {
-    let authz = AuthorizationError::new(OAuthError::AccessDenied.into(), verified())
+    let authz = AuthorizationError::new(OAuthError::AccessDenied, verified())
         .state(State::new(r#"s "&" t"#).expect("state"));
     for mode in [ResponseMode::Query, ResponseMode::Fragment, ResponseMode::FormPost] {
         let a = authz.clone().mode(mode);
         assert_eq!(axum_parts(a.clone().into_response()).await, core_parts(a.to_response()));
     }
-    let never = AuthorizationError::new(OAuthError::InvalidClient.into(), verified());
+    let never = AuthorizationError::new(OAuthError::InvalidClient, verified());
     assert_eq!(axum_parts(never.clone().into_response()).await, core_parts(never.to_response()));
 
     let auth = AuthenticationRequired::new(Challenge::bearer().realm("r"))
@@ -187,15 +187,16 @@ async fn axum_bare_oauth_error() {
         ])
     );
     let r = axum_parts(OAuthError::InvalidToken.into_response()).await;
-    assert_eq!(r, core_parts(OAuthError::InvalidToken.to_response(Endpoint::Token)));
-    assert_eq!(r.0, 401, "invalid_token is 401 with a challenge everywhere");
+    // A resource-only code renders at the resource endpoint by default.
+    assert_eq!(r, core_parts(OAuthError::InvalidToken.to_response(Endpoint::Resource)));
+    assert_eq!(r.0, 401, "invalid_token is 401 with a challenge");
     assert!(
         r.1.iter().any(|(n, v)| n == "www-authenticate" && v == br#"Bearer error="invalid_token""#)
     );
     for code in OAuthError::KNOWN {
         assert_eq!(
             axum_parts(code.clone().into_response()).await,
-            core_parts(code.to_response(Endpoint::Token)),
+            core_parts(code.to_response(code.info().default_endpoint())),
             "{code:?}"
         );
     }
@@ -271,7 +272,7 @@ async fn actix_other_types_equal_core() {
 #[actix_web::test]
 async fn actix_bare_oauth_error() {
     for code in OAuthError::KNOWN.iter().cloned().chain([extension_code!("acme_x")]) {
-        let c = core_parts(code.to_response(Endpoint::Token));
+        let c = core_parts(code.to_response(code.info().default_endpoint()));
         let want = (c.0, sorted(c.1), c.2);
         assert_eq!(code.status_code().as_u16(), want.0, "{code:?}");
         assert_eq!(code.error_response().status().as_u16(), want.0, "{code:?}");

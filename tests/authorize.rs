@@ -413,7 +413,7 @@ fn redirect_uri_error_messages() {
 
 #[test]
 fn query_mode_appends_with_question_mark() {
-    let e = AuthorizationError::new(OAuthError::AccessDenied.into(), verified(CB));
+    let e = AuthorizationError::new(OAuthError::AccessDenied, verified(CB));
     assert!(e.redirects());
     assert_eq!(e.location().as_deref(), Some("https://client.example.com/cb?error=access_denied"));
     assert_redirect(&e.to_response(), 303, "https://client.example.com/cb?error=access_denied");
@@ -422,7 +422,7 @@ fn query_mode_appends_with_question_mark() {
 #[test]
 fn query_mode_keeps_the_registered_query() {
     let e = AuthorizationError::new(
-        OAuthError::AccessDenied.into(),
+        OAuthError::AccessDenied,
         verified("https://client.example.com/cb?tenant=7&lang=en"),
     )
     .state(State::new("xyz").unwrap());
@@ -436,13 +436,13 @@ fn query_mode_keeps_the_registered_query() {
 #[test]
 fn query_mode_with_uri_ending_in_question_mark_or_ampersand() {
     let q = AuthorizationError::new(
-        OAuthError::InvalidScope.into(),
+        OAuthError::InvalidScope,
         verified("https://client.example.com/cb?"),
     );
     assert_redirect(&q.to_response(), 303, "https://client.example.com/cb?error=invalid_scope");
 
     let amp = AuthorizationError::new(
-        OAuthError::InvalidScope.into(),
+        OAuthError::InvalidScope,
         verified("https://client.example.com/cb?tenant=7&"),
     );
     assert_redirect(
@@ -453,7 +453,7 @@ fn query_mode_with_uri_ending_in_question_mark_or_ampersand() {
 
     // An `&` in the path is not a query.
     let path_amp = AuthorizationError::new(
-        OAuthError::InvalidScope.into(),
+        OAuthError::InvalidScope,
         verified("https://client.example.com/a&b"),
     );
     assert_redirect(
@@ -528,7 +528,7 @@ fn query_mode_echoes_a_state_of_every_vschar_exactly() {
     let raw = all_vschars();
     let state = State::new(raw.clone()).unwrap();
     assert_eq!(state.as_str(), raw);
-    let e = AuthorizationError::new(OAuthError::AccessDenied.into(), verified(CB)).state(state);
+    let e = AuthorizationError::new(OAuthError::AccessDenied, verified(CB)).state(state);
     let expected = "https://client.example.com/cb?error=access_denied&state=\
         +%21%22%23%24%25%26%27%28%29%2A%2B%2C-.%2F0123456789%3A%3B%3C%3D%3E%3F%40\
         ABCDEFGHIJKLMNOPQRSTUVWXYZ%5B%5C%5D%5E_%60abcdefghijklmnopqrstuvwxyz%7B%7C%7D~";
@@ -563,7 +563,7 @@ fn state_set_on_the_error_is_echoed_too() {
 
 #[test]
 fn iss_is_sent_only_when_configured() {
-    let base = AuthorizationError::new(OAuthError::ConsentRequired.into(), verified(CB));
+    let base = AuthorizationError::new(OAuthError::ConsentRequired, verified(CB));
     assert_redirect(
         &base.to_response(),
         303,
@@ -584,7 +584,7 @@ fn iss_is_sent_only_when_configured() {
 #[test]
 fn redirect_status_is_303_by_default_and_302_on_request() {
     assert_eq!(RedirectStatus::default(), RedirectStatus::SeeOther);
-    let e = AuthorizationError::new(OAuthError::ServerError.into(), verified(CB));
+    let e = AuthorizationError::new(OAuthError::ServerError, verified(CB));
     assert_redirect(&e.to_response(), 303, "https://client.example.com/cb?error=server_error");
     let e = e.redirect_status(RedirectStatus::Found);
     assert_redirect(&e.to_response(), 302, "https://client.example.com/cb?error=server_error");
@@ -598,7 +598,7 @@ fn redirect_status_values_map_to_exactly_303_and_302_never_307() {
     let expected = [(RedirectStatus::SeeOther, 303u16), (RedirectStatus::Found, 302u16)];
     for (status, code) in expected {
         for mode in [ResponseMode::Query, ResponseMode::Fragment] {
-            let r = AuthorizationError::new(OAuthError::AccessDenied.into(), verified(CB))
+            let r = AuthorizationError::new(OAuthError::AccessDenied, verified(CB))
                 .mode(mode)
                 .redirect_status(status)
                 .to_response();
@@ -625,7 +625,7 @@ fn server_error_and_temporarily_unavailable_redirect_instead_of_5xx() {
 #[test]
 fn extension_codes_are_redirected() {
     let code = OAuthError::from_code("acme_step_up").unwrap();
-    let e = AuthorizationError::new(code.into(), verified(CB));
+    let e = AuthorizationError::new(code, verified(CB));
     assert!(e.redirects());
     assert_redirect(&e.to_response(), 303, "https://client.example.com/cb?error=acme_step_up");
 }
@@ -650,7 +650,7 @@ fn oauth21_contract_drops_pragma() {
 
 #[test]
 fn fragment_mode_appends_a_fragment() {
-    let e = AuthorizationError::new(OAuthError::AccessDenied.into(), verified(CB))
+    let e = AuthorizationError::new(OAuthError::AccessDenied, verified(CB))
         .mode(ResponseMode::Fragment)
         .state(State::new("xyz").unwrap())
         .issuer("https://as.example.com".parse().unwrap());
@@ -666,7 +666,7 @@ fn fragment_mode_appends_a_fragment() {
 #[test]
 fn fragment_mode_keeps_the_registered_query_before_the_fragment() {
     let e = AuthorizationError::new(
-        OAuthError::UnsupportedResponseType.into(),
+        OAuthError::UnsupportedResponseType,
         verified("https://client.example.com/cb?tenant=7"),
     )
     .mode(ResponseMode::Fragment)
@@ -684,7 +684,7 @@ fn fragment_mode_keeps_the_registered_query_before_the_fragment() {
 #[test]
 fn fragment_mode_echoes_every_vschar() {
     let raw = all_vschars();
-    let e = AuthorizationError::new(OAuthError::AccessDenied.into(), verified(CB))
+    let e = AuthorizationError::new(OAuthError::AccessDenied, verified(CB))
         .mode(ResponseMode::Fragment)
         .state(State::new(raw.clone()).unwrap());
     let r = e.to_response();
@@ -785,7 +785,7 @@ fn form_post_escapes_action_and_every_value() {
 #[test]
 fn form_post_echoes_every_vschar_state() {
     let raw = all_vschars();
-    let e = AuthorizationError::new(OAuthError::AccessDenied.into(), verified(CB))
+    let e = AuthorizationError::new(OAuthError::AccessDenied, verified(CB))
         .mode(ResponseMode::FormPost)
         .state(State::new(raw.clone()).unwrap());
     let html = format!(
@@ -810,7 +810,7 @@ fn assert_never_redirected(code: OAuthError) {
     let name = code.as_str().to_owned();
     assert!(!code.info().redirectable, "{name}");
     for mode in [ResponseMode::Query, ResponseMode::Fragment, ResponseMode::FormPost] {
-        let e = AuthorizationError::new(code.clone().into(), verified(CB))
+        let e = AuthorizationError::new(code.clone(), verified(CB))
             .mode(mode)
             .redirect_status(RedirectStatus::Found)
             .state(State::new("xyz").unwrap())
@@ -850,7 +850,7 @@ fn invalid_metadata_is_never_redirected() {
 fn invalid_trust_anchor_is_never_redirected() {
     let code = OAuthError::InvalidTrustAnchor;
     assert!(!code.info().redirectable);
-    let e = AuthorizationError::new(code.into(), verified(CB)).state(State::new("xyz").unwrap());
+    let e = AuthorizationError::new(code, verified(CB)).state(State::new("xyz").unwrap());
     assert!(!e.redirects());
     assert_eq!(e.location(), None);
     let r = e.to_response();
@@ -883,7 +883,7 @@ fn redirectable_codes_are_redirected() {
         OAuthError::RequestUriNotSupported,
         OAuthError::RegistrationNotSupported,
     ] {
-        let e = AuthorizationError::new(code.clone().into(), verified(CB));
+        let e = AuthorizationError::new(code.clone(), verified(CB));
         assert!(e.redirects(), "{code}");
         assert_redirect(
             &e.to_response(),
@@ -1090,7 +1090,7 @@ fn rfc6749_section_4_1_2_1_example() {
     // HTTP/1.1 302 Found
     // Location: https://client.example.com/cb?error=access_denied&state=xyz
     let uri = verify_redirect_uri(Some("https://client.example.com/cb"), &[CB]).unwrap();
-    let r = AuthorizationError::new(OAuthError::AccessDenied.into(), uri)
+    let r = AuthorizationError::new(OAuthError::AccessDenied, uri)
         .redirect_status(RedirectStatus::Found)
         .state(State::new("xyz").unwrap())
         .to_response();
@@ -1102,7 +1102,7 @@ fn rfc6749_section_4_2_2_1_example() {
     // HTTP/1.1 302 Found
     // Location: https://client.example.com/cb#error=access_denied&state=xyz
     let mode = ResponseMode::from_request(None, Some("token")).unwrap();
-    let r = AuthorizationError::new(OAuthError::AccessDenied.into(), verified(CB))
+    let r = AuthorizationError::new(OAuthError::AccessDenied, verified(CB))
         .mode(mode)
         .redirect_status(RedirectStatus::Found)
         .state(State::new("xyz").unwrap())
@@ -1115,7 +1115,7 @@ fn rfc9207_section_2_2_style_example() {
     // HTTP/1.1 302 Found
     // Location: https://client.example/cb?error=access_denied&state=N8aL…&iss=https%3A%2F%2Fhonest.as.example
     let r = AuthorizationError::new(
-        OAuthError::AccessDenied.into(),
+        OAuthError::AccessDenied,
         verify_redirect_uri(None, &["https://client.example/cb"]).unwrap(),
     )
     .redirect_status(RedirectStatus::Found)

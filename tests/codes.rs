@@ -347,8 +347,17 @@ fn codes_are_case_sensitive() {
     assert_ne!(upper, OAuthError::InvalidGrant);
     assert_eq!(upper.as_str(), "INVALID_GRANT");
     assert!(matches!(OAuthError::from_code("Invalid_Grant").unwrap(), OAuthError::Extension(_)));
-    assert!(matches!(OAuthError::from_code(" invalid_grant").unwrap(), OAuthError::Extension(_)));
-    assert!(matches!(OAuthError::from_code("invalid_grant ").unwrap(), OAuthError::Extension(_)));
+    // A padded known code is not an extension either: leading and trailing spaces are
+    // refused, so it cannot pass for a different code.
+    assert_eq!(
+        OAuthError::from_code(" invalid_grant"),
+        Err(TextError::Forbidden { what: "error", offset: 0, ch: ' ' })
+    );
+    assert_eq!(
+        OAuthError::from_code("invalid_grant "),
+        Err(TextError::Forbidden { what: "error", offset: 13, ch: ' ' })
+    );
+    assert!(OAuthError::from_code("a b").is_ok(), "inner spaces stay allowed (RFC 6749 §8.5)");
     for code in OAuthError::KNOWN {
         let up = code.as_str().to_ascii_uppercase();
         assert!(!OAuthError::from_code(&up).unwrap().is_known(), "{up}");
@@ -401,9 +410,10 @@ fn code_length_limit_is_inclusive() {
     assert_eq!(MAX_CODE_LEN, 128);
     let max = "a".repeat(128);
     assert_eq!(OAuthError::from_code(&max).unwrap().as_str(), max);
-    // every byte of the charset is accepted
+    // every byte of the charset is accepted (space only inside)
     let all: String =
-        (0x20u8..=0x7E).filter(|b| *b != b'"' && *b != b'\\').map(char::from).collect();
+        (0x21u8..=0x7E).filter(|b| *b != b'"' && *b != b'\\').map(char::from).collect();
+    let all = format!("{} {}", &all[..10], &all[10..]);
     assert_eq!(OAuthError::from_code(&all).unwrap().as_str(), all);
 }
 

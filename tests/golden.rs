@@ -152,9 +152,10 @@ fn check_invariants(err: &ErrorResponse, endpoint: Endpoint, r: &Response<Bytes>
     {
         assert!(challenges.is_empty(), "{what}: unexpected challenge {challenges:?}");
     }
-    // RFC 9110 §15.5.6: `Allow` on a 405 when methods were given, never elsewhere.
+    // RFC 9110 §15.5.6: `Allow` on every 405 (empty when no methods were given), never
+    // elsewhere.
     let allow = values(r, "allow");
-    if status == 405 && !err.allow().is_empty() {
+    if status == 405 {
         let want: Vec<&str> = err.allow().iter().map(http::Method::as_str).collect();
         assert_eq!(allow, [want.join(", ")], "{what}");
     } else {
@@ -838,13 +839,21 @@ fn rfc7617_basic_challenge_for_invalid_client() {
     assert_eq!(r.status(), 401);
     assert_eq!(values(&r, "www-authenticate"), [r#"Basic realm="as", charset="UTF-8""#]);
 
-    // A client that used Bearer for client authentication gets a Bearer challenge with
-    // the error.
+    // A client that used Bearer for client authentication gets a Bearer challenge; the
+    // error itself is in the body (`invalid_client` is not an RFC 6750 challenge error).
     let r = OAuthError::InvalidClient
         .with_client_auth(ClientAuth::Header(Challenge::bearer().realm("as")))
         .to_response(Endpoint::Token);
     assert_eq!(r.status(), 401);
-    assert_eq!(values(&r, "www-authenticate"), [r#"Bearer realm="as", error="invalid_client""#]);
+    assert_eq!(values(&r, "www-authenticate"), [r#"Bearer realm="as""#]);
+
+    // No override can downgrade the 401 of a header-authenticated client (RFC 6749 §5.2).
+    let r = OAuthError::InvalidClient
+        .with_client_auth(ClientAuth::basic("as"))
+        .with_status(oauth_errors::ErrorStatus::BAD_REQUEST)
+        .to_response(Endpoint::Token);
+    assert_eq!(r.status(), 401);
+    assert_eq!(values(&r, "www-authenticate"), [r#"Basic realm="as""#]);
 
     // ClientAuth::from_headers picks the scheme from the request.
     let mut req = http::HeaderMap::new();
@@ -1066,7 +1075,7 @@ fn challenge_values_are_escaped() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Known bugs (ignored until fixed in src/; see the descriptions)
+// Regressions: `null` members and the client-authenticating endpoints
 // ---------------------------------------------------------------------------------------
 
 /// `MemberValue::Json(Value::Null)` is written as `null`, although the body format

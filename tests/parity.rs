@@ -58,7 +58,7 @@ impl Case {
                 let endpoint = e.endpoint().or(e.contract().default_endpoint()).unwrap_or_default();
                 e.to_response(endpoint)
             }
-            Case::Code(c) => c.to_response(Endpoint::Token),
+            Case::Code(c) => c.to_response(c.info().default_endpoint()),
             Case::Authorization(a) => a.to_response(),
             Case::AuthRequired(a) => a.to_response(),
             Case::RedirectUri(r) => r.to_error().to_response(Endpoint::Authorization),
@@ -329,7 +329,7 @@ fn cases() -> Vec<(String, Case)> {
         add(
             format!("authorize/{mode_name}/bare"),
             Case::Authorization(
-                AuthorizationError::new(OAuthError::LoginRequired.into(), verified()).mode(mode),
+                AuthorizationError::new(OAuthError::LoginRequired, verified()).mode(mode),
             ),
         );
     }
@@ -374,7 +374,7 @@ fn cases() -> Vec<(String, Case)> {
     add(
         "authorize/never-redirected/invalid_trust_anchor".into(),
         Case::Authorization(
-            AuthorizationError::new(OAuthError::InvalidTrustAnchor.into(), verified())
+            AuthorizationError::new(OAuthError::InvalidTrustAnchor, verified())
                 .mode(ResponseMode::Fragment),
         ),
     );

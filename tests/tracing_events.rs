@@ -369,7 +369,7 @@ fn redirected_authorization_error_is_one_event() {
         assert_eq!(e.field("endpoint"), Some("authorization"));
         assert!(e.field("cause").is_some_and(|c| c.contains(SECRET)), "{mode:?}: {e:#?}");
 
-        let a = AuthorizationError::new(OAuthError::AccessDenied.into(), verified()).mode(mode);
+        let a = AuthorizationError::new(OAuthError::AccessDenied, verified()).mode(mode);
         let (_, events) = capture(|| a.to_response());
         one(&events, Level::DEBUG);
     }

@@ -671,7 +671,10 @@ pub fn authorize(config: &Config, req: &Request<'_>) -> Outcome {
             ));
             return redirect_error(config, &redirect, mode, err, None);
         }
-        // An unknown mode gives no way to deliver a response: answer directly.
+        // An unknown mode gives no way to deliver a response: answer directly. OpenID
+        // Connect Core §3.1.2.6 prescribes a plain 400 without error parameters
+        // (`ResponseModeError::to_response`); the demo sends `invalid_request` JSON instead
+        // so that every malformed request gets an OAuth error a client can read.
         Err(_) => return direct(invalid_request(error_text!("Unsupported response_mode"))),
     };
 

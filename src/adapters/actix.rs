@@ -12,7 +12,7 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, Responder, ResponseError};
 use bytes::Bytes;
 
-use crate::authorize::{AuthorizationError, RedirectUriError};
+use crate::authorize::{AuthorizationError, RedirectUriError, ResponseModeError};
 use crate::{AuthenticationRequired, ErrorResponse, OAuthError};
 
 fn status(s: http::StatusCode) -> ActixStatus {
@@ -56,7 +56,8 @@ impl ResponseError for ErrorResponse {
     }
 }
 
-/// As a bare code at the default endpoint ([`Endpoint::Token`](crate::Endpoint::Token)).
+/// As a bare code at its default endpoint
+/// ([`CodeInfo::default_endpoint`](crate::CodeInfo::default_endpoint)).
 ///
 /// ```
 /// use actix_web::ResponseError;
@@ -102,7 +103,8 @@ impl Responder for ErrorResponse {
     }
 }
 
-/// Renders the bare code at the default endpoint ([`Endpoint::Token`](crate::Endpoint::Token)).
+/// Renders the bare code at its default endpoint
+/// ([`CodeInfo::default_endpoint`](crate::CodeInfo::default_endpoint)).
 ///
 /// ```
 /// use actix_web::{Responder, test::TestRequest};
@@ -127,7 +129,7 @@ impl Responder for OAuthError {
 /// use oauth_errors::OAuthError;
 ///
 /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
-/// let err = AuthorizationError::new(OAuthError::AccessDenied.into(), uri);
+/// let err = AuthorizationError::new(OAuthError::AccessDenied, uri);
 /// let r = err.respond_to(&TestRequest::default().to_http_request());
 /// assert_eq!(r.status().as_u16(), 303);
 /// assert_eq!(
@@ -182,5 +184,14 @@ impl Responder for RedirectUriError {
     type Body = BoxBody;
     fn respond_to(self, _req: &HttpRequest) -> HttpResponse {
         convert(self.to_error().response())
+    }
+}
+
+/// The plain 400 of OpenID Connect Core §3.1.2.6 ([`ResponseModeError::to_response`]).
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+impl Responder for ResponseModeError {
+    type Body = BoxBody;
+    fn respond_to(self, _req: &HttpRequest) -> HttpResponse {
+        convert(self.to_response())
     }
 }

@@ -8,7 +8,7 @@ use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
 use bytes::Bytes;
 
-use crate::authorize::{AuthorizationError, RedirectUriError};
+use crate::authorize::{AuthorizationError, RedirectUriError, ResponseModeError};
 use crate::{AuthenticationRequired, ErrorResponse, OAuthError};
 
 fn convert(response: http::Response<Bytes>) -> Response {
@@ -32,7 +32,8 @@ impl IntoResponse for ErrorResponse {
     }
 }
 
-/// Renders the bare code at the default endpoint ([`crate::Endpoint::Token`]).
+/// Renders the bare code at its default endpoint
+/// ([`CodeInfo::default_endpoint`](crate::CodeInfo::default_endpoint)).
 ///
 /// ```
 /// use axum_core::response::IntoResponse;
@@ -57,7 +58,7 @@ impl IntoResponse for OAuthError {
 /// use oauth_errors::OAuthError;
 ///
 /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
-/// let r = AuthorizationError::new(OAuthError::AccessDenied.into(), uri).into_response();
+/// let r = AuthorizationError::new(OAuthError::AccessDenied, uri).into_response();
 /// assert_eq!(r.status(), 303);
 /// assert_eq!(r.headers()["location"], "https://client.example.com/cb?error=access_denied");
 /// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
@@ -100,5 +101,13 @@ impl IntoResponse for AuthenticationRequired {
 impl IntoResponse for RedirectUriError {
     fn into_response(self) -> Response {
         convert(self.to_error().response())
+    }
+}
+
+/// The plain 400 of OpenID Connect Core §3.1.2.6 ([`ResponseModeError::to_response`]).
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+impl IntoResponse for ResponseModeError {
+    fn into_response(self) -> Response {
+        convert(self.to_response())
     }
 }

@@ -27,7 +27,7 @@
 //!
 //! let registered = ["https://client.example.com/cb?tenant=7"];
 //! let uri = verify_redirect_uri(Some("https://client.example.com/cb?tenant=7"), &registered)?;
-//! let r = AuthorizationError::new(OAuthError::AccessDenied.into(), uri)
+//! let r = AuthorizationError::new(OAuthError::AccessDenied, uri)
 //!     .state(State::new("xyz")?)
 //!     .issuer("https://as.example.com".parse()?)
 //!     .to_response();
@@ -412,6 +412,33 @@ pub enum ResponseModeError {
     QueryNotAllowed,
 }
 
+impl ResponseModeError {
+    /// The direct answer OpenID Connect Core §3.1.2.6 prescribes for an unsupported
+    /// `response_mode`: a plain **400 without error parameters** (empty body,
+    /// `Cache-Control: no-store`), since the client's mode cannot carry them. For
+    /// [`QueryNotAllowed`](Self::QueryNotAllowed) a server may instead redirect
+    /// `invalid_request` in the type's default mode ([`ResponseMode::default_for`]); this
+    /// method answers both the same way. Servers that prefer an RFC 6749 body can render
+    /// `invalid_request` at [`Endpoint::Authorization`] instead.
+    ///
+    /// ```
+    /// use oauth_errors::authorize::{ResponseMode, ResponseModeError};
+    ///
+    /// let err = ResponseMode::from_request(Some("carrier_pigeon"), Some("code")).unwrap_err();
+    /// let r = err.to_response();
+    /// assert_eq!(r.status(), 400);
+    /// assert!(r.body().is_empty());
+    /// assert_eq!(r.headers()["cache-control"], "no-store");
+    /// assert!(r.headers().get("location").is_none());
+    /// ```
+    pub fn to_response(&self) -> Response<Bytes> {
+        let mut r = Response::new(Bytes::new());
+        *r.status_mut() = StatusCode::BAD_REQUEST;
+        no_store(r.headers_mut(), crate::Contract::oauth2());
+        r
+    }
+}
+
 impl ResponseMode {
     /// The default mode for a `response_type` (Multiple Response Types §2.1–§5): `code`
     /// and `none` → query; any type containing `token` or `id_token` → fragment; anything
@@ -476,7 +503,7 @@ impl ResponseMode {
 /// use oauth_errors::OAuthError;
 ///
 /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
-/// let err = AuthorizationError::new(OAuthError::AccessDenied.into(), uri);
+/// let err = AuthorizationError::new(OAuthError::AccessDenied, uri);
 /// assert_eq!(err.clone().to_response().status(), 303);
 /// assert_eq!(err.redirect_status(RedirectStatus::Found).to_response().status(), 302);
 /// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
@@ -509,7 +536,7 @@ impl RedirectStatus {
 /// use oauth_errors::OAuthError;
 ///
 /// let uri = verify_redirect_uri(Some("https://client.example.com/cb"), &["https://client.example.com/cb"])?;
-/// let err = AuthorizationError::new(OAuthError::InteractionRequired.into(), uri)
+/// let err = AuthorizationError::new(OAuthError::InteractionRequired, uri)
 ///     .mode(ResponseMode::Fragment);
 /// assert_eq!(
 ///     err.location().as_deref(),
@@ -530,9 +557,9 @@ pub struct AuthorizationError {
 impl AuthorizationError {
     /// An error for `redirect_uri`, in query mode with 303 (see the
     /// [module-level example](self)).
-    pub fn new(error: ErrorResponse, redirect_uri: VerifiedRedirectUri) -> Self {
+    pub fn new(error: impl Into<ErrorResponse>, redirect_uri: VerifiedRedirectUri) -> Self {
         AuthorizationError {
-            error,
+            error: error.into(),
             redirect_uri,
             mode: ResponseMode::Query,
             status: RedirectStatus::SeeOther,
@@ -562,7 +589,7 @@ impl AuthorizationError {
     /// use oauth_errors::OAuthError;
     ///
     /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
-    /// let err = AuthorizationError::new(OAuthError::AccessDenied.into(), uri)
+    /// let err = AuthorizationError::new(OAuthError::AccessDenied, uri)
     ///     .state(State::new("a b&c")?);
     /// assert_eq!(
     ///     err.location().as_deref(),
@@ -596,8 +623,8 @@ impl AuthorizationError {
     /// use oauth_errors::OAuthError;
     ///
     /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
-    /// assert!(AuthorizationError::new(OAuthError::LoginRequired.into(), uri.clone()).redirects());
-    /// let invalid_client = AuthorizationError::new(OAuthError::InvalidClient.into(), uri);
+    /// assert!(AuthorizationError::new(OAuthError::LoginRequired, uri.clone()).redirects());
+    /// let invalid_client = AuthorizationError::new(OAuthError::InvalidClient, uri);
     /// assert!(!invalid_client.redirects());
     /// assert_eq!(invalid_client.to_response().status(), 400);
     /// # Ok::<(), oauth_errors::authorize::RedirectUriError>(())
@@ -671,7 +698,7 @@ impl AuthorizationError {
     /// use oauth_errors::OAuthError;
     ///
     /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
-    /// let r = AuthorizationError::new(OAuthError::AccessDenied.into(), uri)
+    /// let r = AuthorizationError::new(OAuthError::AccessDenied, uri)
     ///     .mode(ResponseMode::FormPost)
     ///     .to_response();
     /// assert_eq!(r.status(), 200);
@@ -722,7 +749,7 @@ impl AuthorizationError {
     /// use oauth_errors::OAuthError;
     ///
     /// let uri = verify_redirect_uri(None, &["https://client.example.com/cb"])?;
-    /// let html = AuthorizationError::new(OAuthError::AccessDenied.into(), uri)
+    /// let html = AuthorizationError::new(OAuthError::AccessDenied, uri)
     ///     .state(State::new(r#"<"x">"#)?)
     ///     .form_post_html();
     /// assert!(html.contains(r#"<form method="post" action="https://client.example.com/cb">"#));

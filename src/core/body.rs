@@ -226,9 +226,11 @@ pub(crate) fn write_value(out: &mut Vec<u8>, v: &MemberValue) {
     match v {
         MemberValue::Text(t) => write_text(out, t),
         MemberValue::Json(j) => {
+            // No `null` and no control characters at any depth, however it was built.
+            let j = crate::core::error::sanitize_json(j);
             // Writing a `Value` into a `Vec` cannot fail; should it, an empty string keeps
             // the body valid JSON.
-            if serde_json::to_writer(&mut *out, j).is_err() {
+            if serde_json::to_writer(&mut *out, &*j).is_err() {
                 out.extend_from_slice(b"\"\"");
             }
         }

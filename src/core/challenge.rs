@@ -159,7 +159,8 @@ fn sanitize_static(value: &'static str) -> Cow<'static, str> {
 /// use oauth_errors::Scope;
 /// assert_eq!(Scope::new("read write").unwrap().as_str(), "read write");
 /// assert!(Scope::new("read  write").is_err()); // one space between tokens
-/// assert_eq!(Scope::lossy("  read \"write\"  ").as_str(), "read write");
+/// // Lossy: a token with a forbidden character is dropped whole.
+/// assert_eq!(Scope::lossy("  read \"write\"  r\u{e9}ad admin").as_str(), "read admin");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Scope(Cow<'static, str>);
@@ -191,9 +192,10 @@ impl Scope {
         Ok(Scope(scope))
     }
 
-    /// Never fails: drops characters outside NQCHAR, keeps the remaining tokens joined by
-    /// single spaces, and keeps only whole tokens within 4096 bytes (a cut token would be a
-    /// different scope). May be empty (then omitted).
+    /// Never fails: drops every token that contains a character outside NQCHAR, keeps the
+    /// remaining tokens joined by single spaces, and keeps only whole tokens within 4096
+    /// bytes (a cut or filtered token would be a different scope). May be empty (then
+    /// omitted).
     ///
     /// ```
     /// use oauth_errors::Scope;
@@ -203,10 +205,12 @@ impl Scope {
     /// ```
     pub fn lossy(scope: &str) -> Self {
         let mut out = String::new();
-        let tokens = scope.split(|c: char| c == ' ' || c.is_ascii_control()).map(|t| {
-            t.chars().filter(|c| c.is_ascii() && text::is_nqchar(*c as u8)).collect::<String>()
-        });
-        for t in tokens.filter(|t| !t.is_empty()) {
+        // A token with a forbidden character is dropped whole: filtering characters out of
+        // it would make it a different scope (`réad` is not `rad`).
+        let tokens = scope
+            .split(|c: char| c == ' ' || c.is_ascii_control())
+            .filter(|t| !t.is_empty() && t.bytes().all(text::is_nqchar));
+        for t in tokens {
             let extra = t.len() + usize::from(!out.is_empty());
             if out.len() + extra > 4096 {
                 break;
@@ -214,7 +218,7 @@ impl Scope {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(&t);
+            out.push_str(t);
         }
         Scope(Cow::Owned(out))
     }
@@ -292,6 +296,11 @@ impl DpopNonce {
 
 /// One `WWW-Authenticate` challenge: a scheme and its parameters, except the error
 /// parameters, which come from the [`ErrorResponse`] it is attached to.
+///
+/// A challenge is never written bare where its scheme forbids it: a `Basic` challenge
+/// without a realm is written with `realm=""` (RFC 7617 §2 requires the parameter), and a
+/// `Bearer` challenge that would carry no parameter at all gets `realm=""` (RFC 6750 §3
+/// requires at least one). Set a real realm to avoid both.
 ///
 /// ```
 /// use oauth_errors::{Challenge, Endpoint, OAuthError};
@@ -595,6 +604,7 @@ impl Challenge {
     /// `error` for `Bearer` and `DPoP` challenges that are not informational.
     pub(crate) fn write(&self, out: &mut String, error: Option<&ErrorResponse>) {
         out.push_str(self.scheme.as_str());
+        let bare = out.len();
         let mut first = true;
         let mut param = |out: &mut String, name: &str, value: &str| {
             out.push_str(if first { " " } else { ", " });
@@ -609,8 +619,11 @@ impl Challenge {
             }
             out.push('"');
         };
-        if let Some(r) = &self.realm {
-            param(out, "realm", r);
+        match (&self.realm, &self.scheme) {
+            (Some(r), _) => param(out, "realm", r),
+            // RFC 7617 §2: `realm` is required for Basic.
+            (None, Scheme::Basic) => param(out, "realm", ""),
+            (None, _) => {}
         }
         if let Some(s) = &self.scope {
             param(out, "scope", s.as_str());
@@ -643,6 +656,10 @@ impl Challenge {
         }
         for (n, v) in &self.params {
             param(out, n, v);
+        }
+        // RFC 6750 §3: `Bearer` "MUST be followed by one or more auth-param values".
+        if out.len() == bare && self.scheme == Scheme::Bearer {
+            param(out, "realm", "");
         }
     }
 
@@ -768,7 +785,8 @@ impl ClientAuth {
     /// let auth = ClientAuth::from_headers(&headers, "as");
     /// assert_eq!(auth, ClientAuth::Header(Challenge::dpop().realm("as")));
     /// let r = OAuthError::InvalidClient.with_client_auth(auth).to_response(Endpoint::Token);
-    /// assert_eq!(r.headers()["www-authenticate"], r#"DPoP realm="as", error="invalid_client""#);
+    /// // The client's scheme, without error parameters (the error is in the body).
+    /// assert_eq!(r.headers()["www-authenticate"], r#"DPoP realm="as""#);
     /// ```
     pub fn from_headers(headers: &http::HeaderMap, realm: impl Into<Cow<'static, str>>) -> Self {
         let Some(value) = headers.get(http::header::AUTHORIZATION) else {

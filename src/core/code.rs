@@ -210,6 +210,25 @@ impl CodeInfo {
         self.usage.contains("resource access error response")
     }
 
+    /// The endpoint an error with this code renders at when neither the error
+    /// ([`ErrorResponse::at`](crate::ErrorResponse::at)) nor its contract names one:
+    /// [`Endpoint::Resource`] for the codes used only in resource access error responses
+    /// (`invalid_token`, `insufficient_scope`, `insufficient_user_authentication`), so
+    /// they always carry their `WWW-Authenticate` challenge; [`Endpoint::Token`] otherwise.
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    /// assert_eq!(OAuthError::InsufficientScope.info().default_endpoint(), Endpoint::Resource);
+    /// assert_eq!(OAuthError::InvalidGrant.info().default_endpoint(), Endpoint::Token);
+    /// ```
+    pub fn default_endpoint(&self) -> Endpoint {
+        if self.usage == "resource access error response" {
+            Endpoint::Resource
+        } else {
+            Endpoint::Token
+        }
+    }
+
     /// The HTTP status for this code at `endpoint`, before any client-authentication or
     /// contract adjustments (see [`ErrorResponse::resolve_status`](crate::ErrorResponse::resolve_status)).
     ///
@@ -527,8 +546,9 @@ impl OAuthError {
     /// # Errors
     ///
     /// [`CodeError`] if `code` is empty, longer than
-    /// [`MAX_CODE_LEN`](crate::text::MAX_CODE_LEN), or contains a byte outside
-    /// `%x20-21 / %x23-5B / %x5D-7E` (RFC 6749 §8.5).
+    /// [`MAX_CODE_LEN`](crate::text::MAX_CODE_LEN), contains a byte outside
+    /// `%x20-21 / %x23-5B / %x5D-7E` (RFC 6749 §8.5), or starts or ends with a space
+    /// (stricter than the ABNF, so a padded string never passes for another code).
     ///
     /// ```
     /// use oauth_errors::OAuthError;
@@ -646,6 +666,9 @@ impl fmt::Debug for OAuthError {
         }
     }
 }
+
+/// A bare code is an error too, so `?` and `Box<dyn Error>` work with it.
+impl std::error::Error for OAuthError {}
 
 impl core::str::FromStr for OAuthError {
     type Err = CodeError;

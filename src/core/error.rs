@@ -241,9 +241,13 @@ impl From<&'static str> for MemberName {
 
 /// The value of an extra top-level body member.
 ///
-/// Text follows the [text policy](crate::text) like `error_description`; other JSON
-/// values (numbers, booleans, arrays, objects such as RFC 9396 `authorization_details`
-/// or UMA `required_claims`) are written as given, JSON-escaped.
+/// Text follows the [text policy](crate::text) like `error_description`: `&str` and
+/// `String` take the strict lossy path; a JSON string (`serde_json::Value::String`) is kept
+/// when it passes the relaxed policy ([`ErrorText::unicode`]), else made strict by the lossy
+/// path. Other JSON values (numbers, booleans, arrays, objects such as RFC 9396
+/// `authorization_details` or UMA `required_claims`) are written JSON-escaped with every
+/// `null` removed at any depth and every nested string and key under the same rule as a
+/// JSON string — so no body ever contains a `null` or a control character.
 ///
 /// Usually built implicitly by [`ErrorResponse::with_member`] through one of the `From`
 /// conversions:
@@ -266,7 +270,7 @@ impl From<&'static str> for MemberName {
 pub enum MemberValue {
     /// A string, under the text policy.
     Text(ErrorText),
-    /// Any other JSON value.
+    /// Any other JSON value; sanitised on conversion and again when written (see above).
     Json(serde_json::Value),
 }
 
@@ -283,7 +287,7 @@ impl MemberValue {
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             MemberValue::Text(t) => serde_json::Value::String(t.as_str().to_owned()),
-            MemberValue::Json(j) => j.clone(),
+            MemberValue::Json(j) => sanitize_json(j).into_owned(),
         }
     }
 
@@ -319,11 +323,65 @@ impl MemberValue {
 }
 
 impl serde::Serialize for MemberValue {
+    /// As written on the wire: see [`MemberValue::Json`].
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             MemberValue::Text(t) => serializer.serialize_str(t.as_str()),
-            MemberValue::Json(j) => j.serialize(serializer),
+            MemberValue::Json(j) => match sanitize_json(j) {
+                Cow::Borrowed(v) => v.serialize(serializer),
+                Cow::Owned(v) => v.serialize(serializer),
+            },
         }
+    }
+}
+
+/// Whether a JSON value is already as it is written: no `null` at any depth, every string
+/// (and object key) within the relaxed text policy.
+fn json_is_clean(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Null => false,
+        Value::String(s) => ErrorText::unicode(s.clone()).is_ok() || s.is_empty(),
+        Value::Array(a) => a.iter().all(json_is_clean),
+        Value::Object(m) => m.iter().all(|(k, v)| {
+            (k.is_empty() || ErrorText::unicode(k.clone()).is_ok()) && json_is_clean(v)
+        }),
+        Value::Bool(_) | Value::Number(_) => true,
+    }
+}
+
+fn clean_string(s: &str) -> String {
+    if s.is_empty() {
+        return String::new();
+    }
+    match ErrorText::unicode(s.to_owned()) {
+        Ok(t) => t.as_str().to_owned(),
+        Err(_) => ErrorText::lossy(s).as_str().to_owned(),
+    }
+}
+
+fn clean_json(v: &serde_json::Value) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    Some(match v {
+        Value::Null => return None,
+        Value::String(s) => Value::String(clean_string(s)),
+        Value::Array(a) => Value::Array(a.iter().filter_map(clean_json).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter().filter_map(|(k, v)| clean_json(v).map(|v| (clean_string(k), v))).collect(),
+        ),
+        other => other.clone(),
+    })
+}
+
+/// A JSON member value as it is written: `null`s removed at every depth (a top-level
+/// `null` becomes an empty object, though [`MemberValue::is_absent`] keeps such members
+/// out of bodies), strings and object keys under the relaxed text policy, else lossy.
+/// Borrows when nothing must change.
+pub(crate) fn sanitize_json(v: &serde_json::Value) -> Cow<'_, serde_json::Value> {
+    if json_is_clean(v) {
+        Cow::Borrowed(v)
+    } else {
+        Cow::Owned(clean_json(v).unwrap_or_else(|| serde_json::Value::Object(Default::default())))
     }
 }
 
@@ -352,7 +410,8 @@ impl From<serde_json::Value> for MemberValue {
             serde_json::Value::String(s) => MemberValue::Text(
                 ErrorText::unicode(s.clone()).unwrap_or_else(|_| ErrorText::from(s)),
             ),
-            other => MemberValue::Json(other),
+            serde_json::Value::Null => MemberValue::Json(serde_json::Value::Null),
+            other => MemberValue::Json(sanitize_json(&other).into_owned()),
         }
     }
 }
@@ -369,6 +428,25 @@ impl From<i64> for MemberValue {
 impl From<u64> for MemberValue {
     fn from(v: u64) -> Self {
         MemberValue::Json(v.into())
+    }
+}
+impl From<i32> for MemberValue {
+    fn from(v: i32) -> Self {
+        MemberValue::Json(v.into())
+    }
+}
+/// A finite float; NaN and infinities (which JSON cannot hold) are absent.
+impl From<f64> for MemberValue {
+    fn from(v: f64) -> Self {
+        MemberValue::Json(
+            serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, Into::into),
+        )
+    }
+}
+/// Lossy text (see [`ErrorText::lossy`]).
+impl From<&String> for MemberValue {
+    fn from(v: &String) -> Self {
+        MemberValue::Text(ErrorText::from(v.as_str()))
     }
 }
 impl From<u32> for MemberValue {
@@ -479,6 +557,24 @@ pub struct ErrorResponse {
 }
 
 impl ErrorResponse {
+    /// `use_dpop_nonce` with the nonce the client must use (RFC 9449 §8, §9): the only
+    /// way a client can act on that code, so this constructor takes it up front. 400 at the
+    /// token endpoint; 401 with a `DPoP` challenge at a resource.
+    ///
+    /// ```
+    /// use oauth_errors::{DpopNonce, Endpoint, ErrorResponse};
+    ///
+    /// let nonce = DpopNonce::new("eyJ7S_zG.eyJH0-Z.HX4w-7v")?;
+    /// let r = ErrorResponse::use_dpop_nonce(nonce).to_response(Endpoint::Resource);
+    /// assert_eq!(r.status(), 401);
+    /// assert_eq!(r.headers()["www-authenticate"], r#"DPoP error="use_dpop_nonce""#);
+    /// assert_eq!(r.headers()["dpop-nonce"], "eyJ7S_zG.eyJH0-Z.HX4w-7v");
+    /// # Ok::<(), oauth_errors::text::TextError>(())
+    /// ```
+    pub fn use_dpop_nonce(nonce: DpopNonce) -> Self {
+        ErrorResponse::new(OAuthError::UseDpopNonce).with_dpop_nonce(nonce)
+    }
+
     /// An error with only a code (also available as `From<OAuthError>`).
     ///
     /// ```
@@ -758,8 +854,8 @@ impl ErrorResponse {
         self
     }
 
-    /// Sets the endpoint this error is returned from (default: the contract's, else
-    /// [`Endpoint::Token`]).
+    /// Sets the endpoint this error is returned from (default: the contract's, else the
+    /// code's own, [`CodeInfo::default_endpoint`](crate::CodeInfo::default_endpoint)).
     ///
     /// ```
     /// use oauth_errors::{Endpoint, OAuthError};
@@ -902,7 +998,9 @@ impl ErrorResponse {
     }
 
     pub(crate) fn effective_endpoint(&self) -> Endpoint {
-        self.endpoint.or(self.contract().default_endpoint()).unwrap_or_default()
+        self.endpoint
+            .or(self.contract().default_endpoint())
+            .unwrap_or_else(|| self.code.info().default_endpoint())
     }
 }
 
@@ -1054,6 +1152,52 @@ impl OAuthError {
     #[must_use]
     pub fn at(self, endpoint: Endpoint) -> ErrorResponse {
         ErrorResponse::new(self).at(endpoint)
+    }
+
+    /// [`ErrorResponse::with_member`] on this code.
+    #[must_use]
+    pub fn with_member(
+        self,
+        name: impl Into<MemberName>,
+        value: impl Into<MemberValue>,
+    ) -> ErrorResponse {
+        ErrorResponse::new(self).with_member(name, value)
+    }
+
+    /// [`ErrorResponse::with_status`] on this code.
+    #[must_use]
+    pub fn with_status(self, status: ErrorStatus) -> ErrorResponse {
+        ErrorResponse::new(self).with_status(status)
+    }
+
+    /// [`ErrorResponse::with_retry_after`] on this code.
+    #[must_use]
+    pub fn with_retry_after(self, retry_after: impl Into<RetryAfter>) -> ErrorResponse {
+        ErrorResponse::new(self).with_retry_after(retry_after)
+    }
+
+    /// [`ErrorResponse::with_dpop_nonce`] on this code.
+    #[must_use]
+    pub fn with_dpop_nonce(self, nonce: DpopNonce) -> ErrorResponse {
+        ErrorResponse::new(self).with_dpop_nonce(nonce)
+    }
+
+    /// [`ErrorResponse::with_state`] on this code.
+    #[must_use]
+    pub fn with_state(self, state: crate::authorize::State) -> ErrorResponse {
+        ErrorResponse::new(self).with_state(state)
+    }
+
+    /// [`ErrorResponse::with_allow`] on this code.
+    #[must_use]
+    pub fn with_allow(self, methods: impl IntoIterator<Item = http::Method>) -> ErrorResponse {
+        ErrorResponse::new(self).with_allow(methods)
+    }
+
+    /// [`ErrorResponse::with_contract`] on this code.
+    #[must_use]
+    pub fn with_contract(self, contract: &'static Contract) -> ErrorResponse {
+        ErrorResponse::new(self).with_contract(contract)
     }
 }
 

@@ -46,7 +46,7 @@ pub enum RetryAfter {
 /// Rounds up to whole seconds.
 impl From<Duration> for RetryAfter {
     fn from(d: Duration) -> Self {
-        RetryAfter::Seconds(d.as_secs() + u64::from(d.subsec_nanos() > 0))
+        RetryAfter::Seconds(d.as_secs().saturating_add(u64::from(d.subsec_nanos() > 0)))
     }
 }
 

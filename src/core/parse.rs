@@ -175,7 +175,7 @@ impl ErrorResponse {
                 (_, serde_json::Value::String(s)) => {
                     members.push((member_name(name), MemberValue::Text(text_lenient(s))));
                 }
-                (_, other) => members.push((member_name(name), MemberValue::Json(other))),
+                (_, other) => members.push((member_name(name), MemberValue::from(other))),
             }
         }
         let mut err = ErrorResponse::new(code.ok_or(ParseError::MissingError)?);
@@ -333,7 +333,7 @@ impl serde::Serialize for ErrorResponse {
         for (n, v) in self.members() {
             match v {
                 MemberValue::Text(t) => map.serialize_entry(n.as_str(), t.as_str())?,
-                MemberValue::Json(j) => map.serialize_entry(n.as_str(), j)?,
+                json @ MemberValue::Json(_) => map.serialize_entry(n.as_str(), json)?,
             }
         }
         map.end()

@@ -19,7 +19,8 @@
 //! 3. **Headers.** `Content-Type` from the body format; `Cache-Control: no-store` always;
 //!    `Pragma: no-cache` unless the contract turns it off; `WWW-Authenticate`, one field line
 //!    per challenge; `Retry-After` on 429 and 503 only; `DPoP-Nonce` when set; `Allow` on
-//!    405 (RFC 9110 §15.5.6) when methods were given.
+//!    every 405 (RFC 9110 §15.5.6: the methods given with
+//!    [`ErrorResponse::with_allow`](crate::ErrorResponse::with_allow), else empty).
 //! 4. **Body.** The contract's format (RFC 6749 JSON by default). A description-less
 //!    error under the default format is served from a precomputed `&'static` body: no
 //!    serialisation, no body allocation.
@@ -76,6 +77,18 @@ impl ErrorResponse {
             };
             Resolved { status, challenges }
         };
+        // RFC 6749 §5.2: a client that authenticated with the `Authorization` header MUST get
+        // 401 and a challenge for its scheme — no override can downgrade that.
+        if let (OAuthError::InvalidClient, ClientAuth::Header(c), true) =
+            (&self.code, self.client_auth(), endpoint.authenticates_clients())
+        {
+            // The client's scheme first (without error parameters: they belong to the body),
+            // then any challenge the error carries itself.
+            let mut all = Vec::with_capacity(1 + own.len());
+            all.push(c.clone().informational());
+            all.extend(own.iter().cloned());
+            return Resolved { status: StatusCode::UNAUTHORIZED, challenges: Cow::Owned(all) };
+        }
         if let Some(s) = self.status_override() {
             return with(s.get(), None);
         }
@@ -87,17 +100,8 @@ impl ErrorResponse {
             None => {}
         }
         if self.code == OAuthError::InvalidClient && endpoint.authenticates_clients() {
-            return match self.client_auth() {
-                // The challenge for the scheme the client used always comes first (RFC 6749
-                // §5.2), followed by any the error carries itself.
-                ClientAuth::Header(c) => {
-                    let mut all = Vec::with_capacity(1 + own.len());
-                    all.push(c.clone());
-                    all.extend(own.iter().cloned());
-                    Resolved { status: StatusCode::UNAUTHORIZED, challenges: Cow::Owned(all) }
-                }
-                _ => with(StatusCode::BAD_REQUEST, None),
-            };
+            // Body, assertion, mTLS or no authentication: 400 (RFC 6749 §5.2).
+            return with(StatusCode::BAD_REQUEST, None);
         }
         with(status_code(self.code.status_at(endpoint)), None)
     }
@@ -136,7 +140,9 @@ impl ErrorResponse {
     }
 
     /// Renders the full response at the error's own endpoint ([`at`](Self::at)), else
-    /// the contract's default endpoint, else [`Endpoint::Token`]. Used by the framework
+    /// the contract's default endpoint, else the code's own
+    /// ([`CodeInfo::default_endpoint`](crate::CodeInfo::default_endpoint): [`Endpoint::Resource`]
+    /// for the resource-only codes, [`Endpoint::Token`] otherwise). Used by the framework
     /// adapters.
     ///
     /// ```
@@ -236,7 +242,9 @@ fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
     if let Some(n) = err.dpop_nonce() {
         h.insert(headers::DPOP_NONCE, n.to_header_value());
     }
-    if status == StatusCode::METHOD_NOT_ALLOWED && !err.allow().is_empty() {
+    // RFC 9110 §15.5.6: a 405 MUST carry `Allow`; with no methods given it is empty
+    // ("the resource allows no methods" is the only truthful default).
+    if status == StatusCode::METHOD_NOT_ALLOWED {
         let methods: Vec<&str> = err.allow().iter().map(http::Method::as_str).collect();
         if let Ok(v) = http::HeaderValue::from_str(&methods.join(", ")) {
             h.insert(http::header::ALLOW, v);

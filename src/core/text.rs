@@ -212,7 +212,20 @@ pub(crate) fn check_bytes(
 }
 
 pub(crate) fn check_code(code: &str) -> Result<(), CodeError> {
-    check_bytes(code, "error", MAX_CODE_LEN, is_nqschar)
+    check_bytes(code, "error", MAX_CODE_LEN, is_nqschar)?;
+    // Stricter than the ABNF (which allows spaces anywhere): a code never starts or ends
+    // with a space, so `"invalid_grant "` cannot pass for a different code.
+    let offset = if code.starts_with(' ') {
+        Some(0)
+    } else if code.ends_with(' ') {
+        Some(code.len() - 1)
+    } else {
+        None
+    };
+    match offset {
+        Some(offset) => Err(TextError::Forbidden { what: "error", offset, ch: ' ' }),
+        None => Ok(()),
+    }
 }
 
 /// Text for `error_description` and for string-valued extra members.
@@ -420,6 +433,13 @@ impl From<&str> for ErrorText {
     }
 }
 
+/// Lossy (see [`ErrorText::lossy`]).
+impl From<&String> for ErrorText {
+    fn from(value: &String) -> Self {
+        ErrorText::lossy(value)
+    }
+}
+
 /// Lossy (see [`ErrorText::lossy`]); reuses the allocation when nothing must change.
 impl From<String> for ErrorText {
     fn from(text: String) -> Self {
@@ -585,6 +605,13 @@ impl From<&str> for ErrorUri {
 }
 
 /// Lossy (see [`ErrorUri::lossy`]).
+impl From<&String> for ErrorUri {
+    fn from(value: &String) -> Self {
+        ErrorUri::lossy(value)
+    }
+}
+
+/// Lossy (see [`ErrorUri::lossy`]).
 impl From<String> for ErrorUri {
     fn from(uri: String) -> Self {
         if uri.len() <= MAX_URI_LEN && !uri.is_empty() && uri.bytes().all(is_nqchar) {
@@ -608,7 +635,11 @@ pub mod __private {
     }
 
     pub const fn extension_code_ok(s: &str) -> bool {
-        all_bytes(s, MAX_CODE_LEN, Class::NqsChar) && !crate::OAuthError::__is_known(s)
+        let b = s.as_bytes();
+        all_bytes(s, MAX_CODE_LEN, Class::NqsChar)
+            && b[0] != b' '
+            && b[b.len() - 1] != b' '
+            && !crate::OAuthError::__is_known(s)
     }
 }
 

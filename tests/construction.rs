@@ -1,0 +1,177 @@
+//! Correct by construction: what the public API cannot be made to send, whichever way a
+//! value is built. Each test pins exact bytes.
+
+use std::time::Duration;
+
+use oauth_errors::authorize::{ResponseMode, ResponseModeError};
+use oauth_errors::{
+    AuthenticationRequired, Challenge, ClientAuth, Contract, DpopNonce, Endpoint, ErrorResponse,
+    ErrorStatus, MemberValue, OAuthError, RetryAfter, Scheme, StatusRule,
+};
+use serde_json::json;
+
+fn www(r: &http::Response<bytes::Bytes>) -> Vec<&str> {
+    r.headers().get_all("www-authenticate").iter().map(|v| v.to_str().unwrap()).collect()
+}
+
+#[test]
+fn json_members_never_carry_null_or_control_characters() {
+    // However the value is built — through `From` or the variant directly.
+    for value in [
+        MemberValue::from(json!({"a": null, "b": [null, 1], "c": "x\u{0}y\r\n", "d\n": true})),
+        MemberValue::Json(json!({"a": null, "b": [null, 1], "c": "x\u{0}y\r\n", "d\n": true})),
+    ] {
+        let err = OAuthError::InvalidRequest.with_member("details", value);
+        let body = err.to_json_body();
+        assert_eq!(
+            std::str::from_utf8(&body).unwrap(),
+            r#"{"error":"invalid_request","details":{"b":[1],"c":"x y  ","d ":true}}"#
+        );
+        assert_eq!(serde_json::to_vec(&err).unwrap(), body.to_vec(), "serde agrees");
+        // And it reads back equal.
+        assert_eq!(ErrorResponse::from_json(&body).unwrap().to_json_body(), body);
+    }
+    // Absent top-level values are omitted.
+    let err = OAuthError::InvalidRequest
+        .with_member("a", json!(null))
+        .with_member("b", "")
+        .with_member("c", f64::NAN);
+    assert_eq!(err.to_json_body().as_ref(), br#"{"error":"invalid_request"}"#);
+    // Numbers of every common type convert.
+    let err = OAuthError::SlowDown.with_member("interval", 5).with_member("ratio", 0.5);
+    assert_eq!(err.to_json_body().as_ref(), br#"{"error":"slow_down","interval":5,"ratio":0.5}"#);
+}
+
+#[test]
+fn retry_after_saturates() {
+    assert_eq!(RetryAfter::from(Duration::MAX), RetryAfter::Seconds(u64::MAX));
+    let r = OAuthError::TemporarilyUnavailable
+        .with_retry_after(Duration::MAX)
+        .to_response(Endpoint::Token);
+    assert_eq!(r.headers()["retry-after"], u64::MAX.to_string());
+}
+
+#[test]
+fn every_405_has_allow() {
+    let r = OAuthError::MethodNotAllowed.to_response(Endpoint::Api);
+    assert_eq!(r.status(), 405);
+    assert_eq!(r.headers()["allow"], "");
+    let r = OAuthError::InvalidRequest
+        .with_status(ErrorStatus::METHOD_NOT_ALLOWED)
+        .with_allow([http::Method::POST])
+        .to_response(Endpoint::Token);
+    assert_eq!(r.headers()["allow"], "POST");
+}
+
+#[test]
+fn challenges_are_never_bare_where_the_scheme_forbids_it() {
+    // RFC 7617 §2: Basic needs a realm.
+    let r = OAuthError::InvalidClient
+        .with_client_auth(ClientAuth::Header(Challenge::new(Scheme::Basic)))
+        .to_response(Endpoint::Token);
+    assert_eq!(www(&r), [r#"Basic realm="""#]);
+    static BASIC: std::sync::LazyLock<Contract> = std::sync::LazyLock::new(|| {
+        Contract::builder()
+            .status(
+                OAuthError::UnauthorizedClient,
+                StatusRule::Unauthorized(Challenge::new(Scheme::Basic)),
+            )
+            .build()
+    });
+    let r = BASIC.error(OAuthError::UnauthorizedClient).to_response(Endpoint::Token);
+    assert_eq!((r.status().as_u16(), www(&r)), (401, vec![r#"Basic realm="""#]));
+    // RFC 6750 §3: Bearer needs at least one auth-param.
+    let r = AuthenticationRequired::new(Challenge::bearer()).to_response();
+    assert_eq!(www(&r), [r#"Bearer realm="""#]);
+    let r = OAuthError::InvalidToken
+        .with_challenge(Challenge::bearer().informational())
+        .to_response(Endpoint::Resource);
+    assert_eq!(www(&r), [r#"Bearer realm="""#]);
+    // DPoP may be bare (RFC 9449 §7.2 example).
+    let r = AuthenticationRequired::new(Challenge::dpop()).to_response();
+    assert_eq!(www(&r), ["DPoP"]);
+}
+
+#[test]
+fn a_header_authenticated_client_always_gets_401_and_its_scheme() {
+    static DOWNGRADE: std::sync::LazyLock<Contract> = std::sync::LazyLock::new(|| {
+        Contract::builder().status(OAuthError::InvalidClient, ErrorStatus::BAD_REQUEST).build()
+    });
+    static BEARER: std::sync::LazyLock<Contract> = std::sync::LazyLock::new(|| {
+        Contract::builder()
+            .status(OAuthError::InvalidClient, Challenge::bearer().realm("x"))
+            .build()
+    });
+    for err in [
+        OAuthError::InvalidClient.with_status(ErrorStatus::BAD_REQUEST),
+        DOWNGRADE.error(OAuthError::InvalidClient),
+        BEARER.error(OAuthError::InvalidClient),
+    ] {
+        let r = err.with_client_auth(ClientAuth::basic("as")).to_response(Endpoint::Token);
+        assert_eq!(r.status(), 401);
+        assert_eq!(www(&r), [r#"Basic realm="as""#]);
+    }
+    // Without the header, the override applies.
+    let r = DOWNGRADE.error(OAuthError::InvalidClient).to_response(Endpoint::Token);
+    assert_eq!((r.status().as_u16(), www(&r).len()), (400, 0));
+}
+
+#[test]
+fn resource_only_codes_default_to_the_resource_endpoint() {
+    for (code, status, challenge) in [
+        (OAuthError::InvalidToken, 401, r#"Bearer error="invalid_token""#),
+        (OAuthError::InsufficientScope, 403, r#"Bearer error="insufficient_scope""#),
+        (
+            OAuthError::InsufficientUserAuthentication,
+            401,
+            r#"Bearer error="insufficient_user_authentication""#,
+        ),
+    ] {
+        let r = ErrorResponse::from(code.clone()).response();
+        assert_eq!(r.status(), status, "{code}");
+        assert_eq!(www(&r), [challenge], "{code}");
+    }
+    // Everything else defaults to the token endpoint.
+    assert_eq!(ErrorResponse::from(OAuthError::InvalidDpopProof).response().status(), 400);
+}
+
+#[test]
+fn use_dpop_nonce_constructor_carries_the_nonce() {
+    let nonce = DpopNonce::new("n-0S6_WzA2Mj").unwrap();
+    let r = ErrorResponse::use_dpop_nonce(nonce.clone()).to_response(Endpoint::Token);
+    assert_eq!(r.status(), 400);
+    assert_eq!(r.headers()["dpop-nonce"], "n-0S6_WzA2Mj");
+    assert_eq!(r.body().as_ref(), br#"{"error":"use_dpop_nonce"}"#);
+    let r = ErrorResponse::use_dpop_nonce(nonce).to_response(Endpoint::Resource);
+    assert_eq!((r.status().as_u16(), www(&r)), (401, vec![r#"DPoP error="use_dpop_nonce""#]));
+}
+
+#[test]
+fn unsupported_response_mode_is_a_plain_400() {
+    let err = ResponseMode::from_request(Some("web_message"), Some("code")).unwrap_err();
+    assert_eq!(err, ResponseModeError::Unsupported);
+    let r = err.to_response();
+    assert_eq!(r.status(), 400);
+    assert!(r.body().is_empty());
+    let mut names: Vec<&str> = r.headers().keys().map(|n| n.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["cache-control", "pragma"]);
+}
+
+#[test]
+fn bare_code_shortcuts_build_rich_errors() {
+    let e = OAuthError::TooManyRequests
+        .with_retry_after(30u64)
+        .with_member("limit", 60u32)
+        .at(Endpoint::Api);
+    let r = e.response();
+    assert_eq!(r.status(), 429);
+    assert_eq!(r.headers()["retry-after"], "30");
+    assert_eq!(r.body().as_ref(), br#"{"error":"too_many_requests","limit":60}"#);
+    let msg = String::from("expired");
+    let e = OAuthError::InvalidGrant.with_description(&msg);
+    assert_eq!(e.to_string(), "invalid_grant: expired");
+    // A bare code is a std error.
+    let boxed: Box<dyn std::error::Error> = Box::new(OAuthError::AccessDenied);
+    assert_eq!(boxed.to_string(), "access_denied");
+}
