@@ -323,6 +323,10 @@ fn is_loopback_http(uri: &str) -> Option<(&str, &str)> {
 ///   (RFC 6749 §3.1.2.3).
 /// * The URI must be absolute `http(s)` without a fragment (RFC 6749 §3.1.2).
 ///
+/// **Trust boundary.** `registered` must be the URIs registered for the client named in the
+/// request, read from the server's own client store — never values taken from the request.
+/// The returned [`VerifiedRedirectUri`] proves only that the requested URI is one of them.
+///
 /// # Errors
 ///
 /// [`RedirectUriError`] — and then there must be no redirect.
