@@ -59,11 +59,11 @@ fuzz_target!(|data: &[u8]| {
             p.scheme
         );
         assert_eq!(again[0].token68, None, "rendered challenge read as token68");
-        assert_eq!(
-            again[0].to_challenge().as_ref(),
-            Some(&c),
-            "challenge changed on round trip: {rendered:?}"
-        );
+        // Rendering is a fixed point: a challenge rebuilt from its own rendering renders
+        // the same bytes (a bare Basic/Bearer challenge gains `realm=""` on the way, which
+        // then stays).
+        let rebuilt = again[0].to_challenge().expect("scheme still valid");
+        assert_eq!(rebuilt.to_string(), rendered, "challenge changed on round trip");
 
         if let Some(err) = err {
             let hv = c.to_header_value(Some(&err));

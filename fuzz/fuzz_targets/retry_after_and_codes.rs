@@ -83,6 +83,8 @@ fuzz_target!(|data: &str| {
             assert!(
                 data.is_empty()
                     || data.len() > MAX_CODE_LEN
+                    || data.starts_with(' ')
+                    || data.ends_with(' ')
                     || data.bytes().any(|b| !matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E)),
                 "valid code rejected: {data:?}"
             );
