@@ -446,7 +446,7 @@ fn extension_code_macro_works_in_const() {
     let e = extension_code!("x");
     assert_eq!(e.as_str(), "x");
     assert_eq!(
-        ErrorResponse::new(ACME_QUOTA).to_json_body().as_ref(),
+        ErrorResponse::new(ACME_QUOTA).to_body().as_ref(),
         br#"{"error":"acme_quota_exceeded"}"#
     );
 }

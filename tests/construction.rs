@@ -22,24 +22,24 @@ fn json_members_never_carry_null_or_control_characters() {
         MemberValue::Json(json!({"a": null, "b": [null, 1], "c": "x\u{0}y\r\n", "d\n": true})),
     ] {
         let err = OAuthError::InvalidRequest.with_member("details", value);
-        let body = err.to_json_body();
+        let body = err.to_body();
         assert_eq!(
             std::str::from_utf8(&body).unwrap(),
             r#"{"error":"invalid_request","details":{"b":[1],"c":"x y  ","d ":true}}"#
         );
         assert_eq!(serde_json::to_vec(&err).unwrap(), body.to_vec(), "serde agrees");
         // And it reads back equal.
-        assert_eq!(ErrorResponse::from_json(&body).unwrap().to_json_body(), body);
+        assert_eq!(ErrorResponse::from_json(&body).unwrap().to_body(), body);
     }
     // Absent top-level values are omitted.
     let err = OAuthError::InvalidRequest
         .with_member("a", json!(null))
         .with_member("b", "")
         .with_member("c", f64::NAN);
-    assert_eq!(err.to_json_body().as_ref(), br#"{"error":"invalid_request"}"#);
+    assert_eq!(err.to_body().as_ref(), br#"{"error":"invalid_request"}"#);
     // Numbers of every common type convert.
     let err = OAuthError::SlowDown.with_member("interval", 5).with_member("ratio", 0.5);
-    assert_eq!(err.to_json_body().as_ref(), br#"{"error":"slow_down","interval":5,"ratio":0.5}"#);
+    assert_eq!(err.to_body().as_ref(), br#"{"error":"slow_down","interval":5,"ratio":0.5}"#);
 }
 
 #[test]

@@ -200,7 +200,7 @@ fn check_invariants(err: &ErrorResponse, endpoint: Endpoint, r: &Response<Bytes>
     assert_eq!(back.description(), err.description(), "{what}: description");
     assert_eq!(back.uri(), err.uri(), "{what}: uri");
     assert_eq!(back.members(), err.members(), "{what}: members");
-    assert_eq!(r.body(), &err.clone().at(endpoint).to_json_body(), "{what}: to_json_body");
+    assert_eq!(r.body(), &err.clone().at(endpoint).to_body(), "{what}: to_body");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -976,16 +976,16 @@ fn fast_path_body_is_exact() {
         for endpoint in Endpoint::ALL {
             assert_eq!(body(&code.to_response(endpoint)), want, "{code} @ {endpoint}");
         }
-        assert_eq!(ErrorResponse::new(code.clone()).to_json_body(), want.as_bytes());
+        assert_eq!(ErrorResponse::new(code.clone()).to_body(), want.as_bytes());
         // Context that does not touch the body keeps it.
         let with_context = ErrorResponse::new(code.clone())
             .with_client_auth(ClientAuth::basic("as"))
             .with_retry_after(5u64)
             .with_challenge(Challenge::bearer().realm("x"));
-        assert_eq!(with_context.to_json_body(), want.as_bytes(), "{code}");
+        assert_eq!(with_context.to_body(), want.as_bytes(), "{code}");
         // An empty description is no description.
         assert_eq!(
-            ErrorResponse::new(code.clone()).with_description("").with_uri("").to_json_body(),
+            ErrorResponse::new(code.clone()).with_description("").with_uri("").to_body(),
             want.as_bytes()
         );
     }
@@ -1093,7 +1093,7 @@ fn null_members_are_omitted() {
     assert!(!serde_json::to_string(&err).unwrap().contains("null"));
 
     let parsed = ErrorResponse::from_json(br#"{"error":"invalid_grant","hint":null}"#).unwrap();
-    assert_eq!(parsed.to_json_body().as_ref(), br#"{"error":"invalid_grant"}"#);
+    assert_eq!(parsed.to_body().as_ref(), br#"{"error":"invalid_grant"}"#);
 }
 
 /// `Endpoint::authenticates_clients` documents that the client-authenticating endpoints

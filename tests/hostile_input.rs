@@ -368,10 +368,10 @@ fn render_matrix(strings: &[String], codes: &[OAuthError]) -> usize {
                     check_response(&err, &r, &x, &shape, ep, &ctx);
                     renders += 1;
                 }
-                // `response()` and `to_json_body()` agree with `to_response` at the
+                // `response()` and `to_body()` agree with `to_response` at the
                 // effective endpoint (Token unless set).
                 let r = err.response();
-                assert_eq!(r.body(), &err.to_json_body());
+                assert_eq!(r.body(), &err.to_body());
                 assert_eq!(r.status(), err.to_response(Endpoint::Token).status());
             }
         }
@@ -419,7 +419,7 @@ fn bodies_of_hostile_errors_parse_back() {
             .with_uri(h.as_str())
             .with_member("hostile", h.as_str())
             .with_cause(Secret);
-        let back = ErrorResponse::from_json(&err.to_json_body()).unwrap();
+        let back = ErrorResponse::from_json(&err.to_body()).unwrap();
         assert_eq!(back, err); // PartialEq ignores the cause
         assert!(back.cause().is_none());
     }
@@ -454,7 +454,7 @@ fn cause_is_logged_but_never_sent() {
         assert!(err.cause().unwrap().to_string().contains(SECRET));
         // Never sent:
         assert!(!err.to_string().contains(SECRET), "Display: {err}");
-        assert!(!String::from_utf8_lossy(&err.to_json_body()).contains(SECRET));
+        assert!(!String::from_utf8_lossy(&err.to_body()).contains(SECRET));
         assert!(!serde_json::to_string(&err).unwrap().contains(SECRET));
         for ep in Endpoint::ALL {
             let r = err.to_response(ep);
@@ -464,7 +464,7 @@ fn cause_is_logged_but_never_sent() {
         // Clones share the cause; equality ignores it.
         let clone = err.clone();
         assert!(format!("{clone:?}").contains(SECRET));
-        let without = ErrorResponse::from_json(&err.to_json_body()).unwrap();
+        let without = ErrorResponse::from_json(&err.to_body()).unwrap();
         assert!(without.cause().is_none());
         assert!(!format!("{without:?}").contains(SECRET));
     }

@@ -282,7 +282,9 @@ proptest! {
         let r = OAuthError::from_code(&s);
         let valid = !s.is_empty()
             && s.len() <= 128
-            && s.bytes().all(|b| matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E));
+            && s.bytes().all(|b| matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E))
+            && !s.starts_with(' ')
+            && !s.ends_with(' ');
         prop_assert_eq!(r.is_ok(), valid);
         if let Ok(e) = r {
             prop_assert_eq!(e.as_str(), s.as_str());
@@ -297,11 +299,11 @@ proptest! {
 proptest! {
     #![proptest_config(config(256))]
 
-    /// Every field survives `to_json_body` → `from_json`; members are compared as a set
+    /// Every field survives `to_body` → `from_json`; members are compared as a set
     /// (see `json_round_trip_is_exact`, which also wants their order).
     #[test]
     fn json_round_trip(err in arb_error()) {
-        let body = err.to_json_body();
+        let body = err.to_body();
         let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
         prop_assert!(v.is_object());
         let back = ErrorResponse::from_json(&body).unwrap();
@@ -416,7 +418,7 @@ proptest! {
     /// The exact `PartialEq` round-trip the parse module promises, members in order.
     #[test]
         fn json_round_trip_is_exact(err in arb_error()) {
-        let back = ErrorResponse::from_json(&err.to_json_body()).unwrap();
+        let back = ErrorResponse::from_json(&err.to_body()).unwrap();
         prop_assert_eq!(back, err);
     }
 }
@@ -582,8 +584,8 @@ fn json_round_trip_keeps_member_order() {
     let sent = ErrorResponse::new(OAuthError::InvalidRequest)
         .with_member("zeta", "1")
         .with_member("alpha", "2");
-    assert_eq!(&sent.to_json_body()[..], br#"{"error":"invalid_request","zeta":"1","alpha":"2"}"#);
-    let back = ErrorResponse::from_json(&sent.to_json_body()).unwrap();
+    assert_eq!(&sent.to_body()[..], br#"{"error":"invalid_request","zeta":"1","alpha":"2"}"#);
+    let back = ErrorResponse::from_json(&sent.to_body()).unwrap();
     let names: Vec<_> = back.members().iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["zeta", "alpha"]); // documented: "Every other member is kept, in order"
     assert_eq!(back, sent);

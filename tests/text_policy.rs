@@ -236,7 +236,7 @@ fn macros_build_the_same_values_as_new() {
     assert_eq!(DOCS, ErrorUri::new("https://docs.example.com/errors#invalid_grant").unwrap());
     assert!(!RELATIVE.is_absolute());
     // Usable directly in builders, no allocation needed.
-    let body = OAuthError::InvalidToken.with_description(EXPIRED).with_uri(DOCS).to_json_body();
+    let body = OAuthError::InvalidToken.with_description(EXPIRED).with_uri(DOCS).to_body();
     assert_eq!(
         &body[..],
         br#"{"error":"invalid_token","error_description":"The access token expired","error_uri":"https://docs.example.com/errors#invalid_grant"}"#
@@ -310,7 +310,7 @@ fn relaxed_text_is_json_escaped_in_bodies() {
     let raw = "Missing \"code\" \\ caf\u{e9} \u{1F600} </script> \u{fffd}";
     let d = ErrorText::unicode(raw).unwrap();
     let err = OAuthError::InvalidRequest.with_description(d.clone()).with_member("hint", d);
-    let body = err.to_json_body();
+    let body = err.to_body();
     let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(v["error"], "invalid_request");
     assert_eq!(v["error_description"], raw);
@@ -357,7 +357,7 @@ fn relaxed_text_in_www_authenticate_is_quoted_pair_escaped_and_ascii() {
 fn strict_text_is_written_verbatim() {
     let err = OAuthError::InvalidGrant.with_description("it's <b>&amp; 100%");
     assert_eq!(
-        &err.to_json_body()[..],
+        &err.to_body()[..],
         br#"{"error":"invalid_grant","error_description":"it's <b>&amp; 100%"}"#
     );
 }
@@ -370,7 +370,7 @@ fn empty_description_is_omitted() {
         OAuthError::InvalidGrant.with_description("x").with_description(""),
     ] {
         assert_eq!(e.description(), None);
-        assert_eq!(&e.to_json_body()[..], br#"{"error":"invalid_grant"}"#);
+        assert_eq!(&e.to_body()[..], br#"{"error":"invalid_grant"}"#);
     }
 }
 
@@ -520,7 +520,7 @@ fn error_uri_is_absolute_table() {
 fn empty_uri_is_omitted() {
     let e = OAuthError::InvalidGrant.with_uri("");
     assert_eq!(e.uri(), None);
-    assert_eq!(&e.to_json_body()[..], br#"{"error":"invalid_grant"}"#);
+    assert_eq!(&e.to_body()[..], br#"{"error":"invalid_grant"}"#);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -587,9 +587,8 @@ fn member_name_from_literal() {
     assert_eq!(MemberName::from("error").as_str(), "x_error");
     assert_eq!(MemberName::from("").as_str(), "_");
     assert_eq!(MemberName::from("a\r\nSet-Cookie: x").as_str(), "a__Set-Cookie__x");
-    let body = ErrorResponse::new(OAuthError::InvalidRequest)
-        .with_member("error", "shadow")
-        .to_json_body();
+    let body =
+        ErrorResponse::new(OAuthError::InvalidRequest).with_member("error", "shadow").to_body();
     assert_eq!(&body[..], br#"{"error":"invalid_request","x_error":"shadow"}"#);
 }
 

@@ -1,5 +1,5 @@
 //! The `tracing` hook: one event per rendered error, target `oauth_errors`, ERROR with
-//! the internal cause for 5xx, DEBUG for everything else; nothing for `to_json_body()`
+//! the internal cause for 5xx, DEBUG for everything else; nothing for `to_body()`
 //! or `resolve_status()`; and the cause never reaches the wire.
 //!
 //! A tiny capturing [`Subscriber`] is installed per test with
@@ -299,8 +299,8 @@ fn each_render_is_its_own_event() {
 #[test]
 fn body_and_status_queries_emit_no_event() {
     let err = OAuthError::ServerError.with_description("down").with_cause(db_error());
-    let (body, events) = capture(|| err.to_json_body());
-    assert!(events.is_empty(), "to_json_body emitted {events:#?}");
+    let (body, events) = capture(|| err.to_body());
+    assert!(events.is_empty(), "to_body emitted {events:#?}");
     assert_eq!(&body[..], br#"{"error":"server_error","error_description":"down"}"#);
     assert!(!String::from_utf8_lossy(&body).contains("SECRET"));
 
@@ -313,8 +313,8 @@ fn body_and_status_queries_emit_no_event() {
     assert!(is_5xx);
 
     let problem = PROBLEM.error(OAuthError::InvalidGrant).with_cause(db_error());
-    let (body, events) = capture(|| problem.to_json_body());
-    assert!(events.is_empty(), "to_json_body (contract) emitted {events:#?}");
+    let (body, events) = capture(|| problem.to_body());
+    assert!(events.is_empty(), "to_body (contract) emitted {events:#?}");
     assert!(!String::from_utf8_lossy(&body).contains("SECRET"));
 
     let (_, events) = capture(|| (err.to_string(), format!("{err:?}")));

@@ -1,7 +1,7 @@
 //! Arbitrary bytes → `ErrorResponse::from_json`.
 //!
 //! Invariants on `Ok(err)`:
-//! * `err.to_json_body()` is valid JSON, a JSON object, with no top-level `null`;
+//! * `err.to_body()` is valid JSON, a JSON object, with no top-level `null`;
 //! * it starts with the `error` member and that member is `err.code()`;
 //! * it parses back (`from_json`) to an `ErrorResponse` equal to `err`;
 //! * rendering is a fixed point: the re-parsed error renders to the same bytes.
@@ -14,16 +14,16 @@ fuzz_target!(|data: &[u8]| {
     let Ok(err) = ErrorResponse::from_json(data) else {
         return;
     };
-    let body = err.to_json_body();
+    let body = err.to_body();
 
     let value: serde_json::Value = match serde_json::from_slice(&body) {
         Ok(v) => v,
         Err(e) => {
-            panic!("to_json_body() is not valid JSON ({e}): {:?}", String::from_utf8_lossy(&body))
+            panic!("to_body() is not valid JSON ({e}): {:?}", String::from_utf8_lossy(&body))
         }
     };
     let Some(map) = value.as_object() else {
-        panic!("to_json_body() is not a JSON object: {:?}", String::from_utf8_lossy(&body));
+        panic!("to_body() is not a JSON object: {:?}", String::from_utf8_lossy(&body));
     };
     for (k, v) in map {
         assert!(!v.is_null(), "top-level null for {k:?} in {value}");
@@ -57,5 +57,5 @@ fuzz_target!(|data: &[u8]| {
         "round trip changed the error; body = {:?}",
         String::from_utf8_lossy(&body)
     );
-    assert_eq!(again.to_json_body(), body, "rendering is not a fixed point");
+    assert_eq!(again.to_body(), body, "rendering is not a fixed point");
 });

@@ -48,7 +48,7 @@ fuzz_target!(|data: &str| {
         );
     }
 
-    let body = err.to_json_body();
+    let body = err.to_body();
     match ErrorResponse::from_json(&body) {
         Ok(back) => assert_eq!(back.code(), err.code()),
         Err(e) => panic!(

@@ -8,7 +8,7 @@
 //! * a 401 has at least one `WWW-Authenticate`, and every `WWW-Authenticate` parses
 //!   with `parse_challenges`;
 //! * the body (default contract) parses with `from_json` to the same code, description,
-//!   `error_uri` and members, and is what `to_json_body` returns.
+//!   `error_uri` and members, and is what `to_body` returns.
 #![no_main]
 
 use std::borrow::Cow;
@@ -176,7 +176,7 @@ fuzz_target!(|input: Input| {
     }
 
     let body = response.body();
-    assert_eq!(body, &err.to_json_body(), "response body differs from to_json_body()");
+    assert_eq!(body, &err.to_body(), "response body differs from to_body()");
     let back = match ErrorResponse::from_json(body) {
         Ok(b) => b,
         Err(e) => panic!("body does not parse ({e}): {:?}", String::from_utf8_lossy(body)),

@@ -58,7 +58,7 @@ struct Rule {
 /// Declare it once — usually in a `static` [`LazyLock`](std::sync::LazyLock) — and make
 /// errors with [`Contract::error`] (or attach it with [`ErrorResponse::with_contract`]);
 /// they then render under it everywhere: [`ErrorResponse::to_response`], the axum and
-/// actix-web adapters, and [`ErrorResponse::to_json_body`].
+/// actix-web adapters, and [`ErrorResponse::to_body`].
 ///
 /// Without a contract, errors render under [`Contract::oauth2`]: the table's statuses,
 /// RFC 6749 JSON, `Cache-Control: no-store` and `Pragma: no-cache`.
@@ -397,7 +397,7 @@ impl ContractBuilder {
     /// assert_eq!(API.members().len(), 2);
     /// let err = API.error(OAuthError::InvalidGrant).with_member("docs", "https://docs.example.com/grants");
     /// assert_eq!(
-    ///     err.to_json_body().as_ref(),
+    ///     err.to_body().as_ref(),
     ///     br#"{"error":"invalid_grant","docs":"https://docs.example.com/grants","api_version":"v2"}"#
     /// );
     /// ```

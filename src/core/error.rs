@@ -583,7 +583,7 @@ impl ErrorResponse {
     /// const EXPIRED: ErrorResponse = ErrorResponse::new(OAuthError::ExpiredToken);
     /// assert_eq!(EXPIRED, ErrorResponse::from(OAuthError::ExpiredToken));
     /// assert_eq!(EXPIRED.to_string(), "expired_token");
-    /// assert_eq!(EXPIRED.to_json_body().as_ref(), br#"{"error":"expired_token"}"#);
+    /// assert_eq!(EXPIRED.to_body().as_ref(), br#"{"error":"expired_token"}"#);
     /// ```
     pub const fn new(code: OAuthError) -> Self {
         ErrorResponse { code, description: None, endpoint: None, contract: None, details: None }
@@ -610,7 +610,7 @@ impl ErrorResponse {
     /// let relaxed = ErrorText::unicode("Paramètre \"code\" manquant")?;
     /// let err = OAuthError::InvalidRequest.with_description(relaxed);
     /// assert_eq!(
-    ///     err.to_json_body().as_ref(),
+    ///     err.to_body().as_ref(),
     ///     r#"{"error":"invalid_request","error_description":"Paramètre \"code\" manquant"}"#.as_bytes()
     /// );
     /// assert!(err.with_description("").description().is_none());
@@ -631,7 +631,7 @@ impl ErrorResponse {
     ///
     /// let err = OAuthError::InvalidGrant.with_uri("https://docs.example.com/errors#invalid_grant");
     /// assert_eq!(
-    ///     err.to_json_body().as_ref(),
+    ///     err.to_body().as_ref(),
     ///     br#"{"error":"invalid_grant","error_uri":"https://docs.example.com/errors#invalid_grant"}"#
     /// );
     /// ```
@@ -650,7 +650,7 @@ impl ErrorResponse {
     ///
     /// let err = ErrorResponse::from(OAuthError::AccessDenied).with_state(State::new("xyz")?);
     /// assert_eq!(err.state().map(State::as_str), Some("xyz"));
-    /// assert_eq!(err.to_json_body().as_ref(), br#"{"error":"access_denied"}"#);
+    /// assert_eq!(err.to_body().as_ref(), br#"{"error":"access_denied"}"#);
     /// # Ok::<(), oauth_errors::text::TextError>(())
     /// ```
     #[must_use]
@@ -668,7 +668,7 @@ impl ErrorResponse {
     ///     .with_description("The request requires higher privileges than provided by the access token")
     ///     .with_member("error_human_title", "Insufficient scope.");
     /// assert_eq!(
-    ///     err.to_json_body().as_ref(),
+    ///     err.to_body().as_ref(),
     ///     br#"{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token","error_human_title":"Insufficient scope."}"#
     /// );
     /// ```
@@ -830,7 +830,7 @@ impl ErrorResponse {
     /// let err = OAuthError::ServerError.with_cause(io);
     /// assert_eq!(err.source().map(|c| c.to_string()).as_deref(), Some("db connection refused"));
     /// assert!(format!("{err:?}").contains("db connection refused"));
-    /// assert_eq!(err.to_json_body().as_ref(), br#"{"error":"server_error"}"#);
+    /// assert_eq!(err.to_body().as_ref(), br#"{"error":"server_error"}"#);
     /// ```
     #[must_use]
     pub fn with_cause(mut self, cause: impl StdError + Send + Sync + 'static) -> Self {
@@ -1214,7 +1214,7 @@ impl OAuthError {
 /// let err = load_client("x").unwrap_err();
 /// assert_eq!(err.code(), &OAuthError::InvalidClient);
 /// assert!(std::error::Error::source(&err).is_some()); // for logs
-/// assert_eq!(err.to_json_body().as_ref(), br#"{"error":"invalid_client"}"#); // not on the wire
+/// assert_eq!(err.to_body().as_ref(), br#"{"error":"invalid_client"}"#); // not on the wire
 /// ```
 pub trait ResultExt<T> {
     /// Maps the error to `code`, keeping it as the internal cause (see the

@@ -14,7 +14,7 @@
 //!     .with_description("code expired")
 //!     .with_uri("https://docs.example.com/e#invalid_grant")
 //!     .with_member("error_human_title", "Expired");
-//! let received = ErrorResponse::from_json(&sent.to_json_body())?;
+//! let received = ErrorResponse::from_json(&sent.to_body())?;
 //! assert_eq!(received, sent);
 //! # Ok::<(), oauth_errors::parse::ParseError>(())
 //! ```

@@ -162,20 +162,20 @@ impl ErrorResponse {
         render(self, self.effective_endpoint())
     }
 
-    /// The body alone, as [`response`](Self::response) would send it (in the contract's
-    /// body format, despite the name).
+    /// The body alone, as [`response`](Self::response) would send it, in the contract's
+    /// body format (RFC 6749 JSON by default).
     ///
     /// ```
     /// use oauth_errors::OAuthError;
     ///
     /// let err = OAuthError::InvalidScope.with_description("unknown scope");
     /// assert_eq!(
-    ///     err.to_json_body().as_ref(),
+    ///     err.to_body().as_ref(),
     ///     br#"{"error":"invalid_scope","error_description":"unknown scope"}"#
     /// );
-    /// assert_eq!(err.to_json_body(), err.response().into_body());
+    /// assert_eq!(err.to_body(), err.response().into_body());
     /// ```
-    pub fn to_json_body(&self) -> Bytes {
+    pub fn to_body(&self) -> Bytes {
         let endpoint = self.effective_endpoint();
         let status = self.resolve(endpoint).status;
         body(self, endpoint, status).1

@@ -385,7 +385,7 @@ impl ErrorText {
     ///
     /// assert!(ErrorText::lossy("").is_empty());
     /// let err = OAuthError::InvalidGrant.with_description(ErrorText::lossy(""));
-    /// assert_eq!(err.to_json_body().as_ref(), br#"{"error":"invalid_grant"}"#);
+    /// assert_eq!(err.to_body().as_ref(), br#"{"error":"invalid_grant"}"#);
     /// ```
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
