@@ -17,12 +17,13 @@
 //! A `tracing-subscriber` fmt subscriber shows the crate's events: one per rendered error,
 //! 5xx at error level with the internal cause (which never reaches the client).
 
-use std::io::IsTerminal as _;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 #[path = "shared/actix_app.rs"]
 mod actix_app;
+#[path = "shared/cli.rs"]
+mod cli;
 #[path = "shared/scenario.rs"]
 mod scenario;
 
@@ -35,34 +36,15 @@ usage: actix_server [--addr HOST:PORT]
 Runs the oauth-errors demo authorization + resource server on actix-web (default
 127.0.0.1:8081). Send `X-Demo-Fail: server | unavailable | ratelimit` to simulate failures.";
 
-fn parse_args() -> Result<Option<String>, String> {
-    let mut addr = DEFAULT_ADDR.to_owned();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--addr" => addr = args.next().ok_or("--addr needs a value (HOST:PORT)")?,
-            other => match other.strip_prefix("--addr=") {
-                Some(v) => addr = v.to_owned(),
-                None => return Err(format!("unknown argument: {other}")),
-            },
-        }
-    }
-    Ok(Some(addr))
-}
+const CLI: cli::Cli = cli::Cli {
+    program: "actix_server",
+    usage: USAGE,
+    default_addr: DEFAULT_ADDR,
+    title: "demo server (actix-web)",
+};
 
-fn print_banner(config: &scenario::Config) {
-    let base = config.issuer.as_str();
-    let (id, secret) = (scenario::CLIENT_ID, scenario::CLIENT_SECRET);
-    println!("oauth-errors demo server (actix-web) listening on {base}");
-    println!(
-        "issuer {base}, realm \"{}\", client {id} / {secret}, redirect URI {}, scopes read write",
-        config.realm,
-        scenario::REDIRECT_URI
-    );
-    println!();
-    println!("Try:");
-    for line in [
+fn try_commands(base: &str, id: &str, secret: &str) -> Vec<String> {
+    vec![
         format!("curl -i -u {id}:wrong {base}/token -d grant_type=client_credentials"),
         format!(
             "curl -i -u {id}:{secret} {base}/token -d grant_type=client_credentials -d scope=write"
@@ -78,50 +60,26 @@ fn print_banner(config: &scenario::Config) {
         format!("curl -i -H 'Authorization: Bearer demo-access-token' {base}/api/write"),
         format!("curl -i -X DELETE {base}/api/read"),
         format!("curl -i {base}/nowhere"),
-    ] {
-        println!("  {line}");
-    }
-    println!();
+    ]
 }
 
 fn main() -> ExitCode {
-    let addr = match parse_args() {
-        Ok(Some(addr)) => addr,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("actix_server: {e}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let addr = match CLI.listen_addr() {
+        Ok(addr) => addr,
+        Err(code) => return code,
     };
-    // DEBUG shows the crate's event for every 4xx too; 5xx are at ERROR with the cause.
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(std::io::stdout().is_terminal())
-        .init();
+    cli::init_tracing();
 
     actix_web::rt::System::new().block_on(async move {
         let listener = match std::net::TcpListener::bind(&addr) {
             Ok(l) => l,
-            Err(e) => {
-                eprintln!("actix_server: cannot listen on {addr}: {e}");
-                return ExitCode::FAILURE;
-            }
+            Err(e) => return CLI.fail(format_args!("cannot listen on {addr}: {e}")),
         };
-        let config = match listener.local_addr().map(scenario::Config::new) {
-            Ok(Ok(config)) => Arc::new(config),
-            Ok(Err(e)) => {
-                eprintln!("actix_server: no issuer for {addr}: {e}");
-                return ExitCode::FAILURE;
-            }
-            Err(e) => {
-                eprintln!("actix_server: {e}");
-                return ExitCode::FAILURE;
-            }
+        let config = match CLI.config(&addr, listener.local_addr()) {
+            Ok(config) => Arc::new(config),
+            Err(code) => return code,
         };
-        print_banner(&config);
+        CLI.print_banner(&config, try_commands);
         let app_config = Arc::clone(&config);
         let server = actix_web::HttpServer::new(move || actix_app::app(Arc::clone(&app_config)))
             .listen(listener);
@@ -131,10 +89,7 @@ fn main() -> ExitCode {
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("actix_server: {e}");
-                ExitCode::FAILURE
-            }
+            Err(e) => CLI.fail(e),
         }
     })
 }

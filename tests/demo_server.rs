@@ -10,6 +10,9 @@
 
 #[path = "../examples/shared/axum_app.rs"]
 mod axum_app;
+mod common;
+#[path = "common/demo_client.rs"]
+mod demo_client;
 #[path = "../examples/shared/scenario.rs"]
 mod scenario;
 
@@ -18,121 +21,19 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde_json::{Value, json};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+
+use common::raw_http::{self, Response};
+use demo_client::{
+    BODY_AUTH, DEVICE, FORM, JSON_CT, base64, basic_header, good_basic, pct, server,
+};
 
 // ---------------------------------------------------------------------------------------
-// Server and raw HTTP client
+// Raw HTTP requests (tests/common/raw_http.rs)
 // ---------------------------------------------------------------------------------------
-
-/// Serves the demo router on `127.0.0.1:0` for the current test's runtime.
-async fn server() -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("local addr");
-    let app = axum_app::app(scenario::Config::new(addr).expect("config"));
-    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
-    addr
-}
-
-/// A response as received.
-#[derive(Debug)]
-struct Resp {
-    status: u16,
-    /// Every header line, names lower-cased, in received order.
-    headers: Vec<(String, Vec<u8>)>,
-    body: Vec<u8>,
-}
-
-impl Resp {
-    /// The only value of `name` (panics when repeated).
-    fn header(&self, name: &str) -> Option<String> {
-        let all = self.all(name);
-        assert!(all.len() <= 1, "{name} repeated: {all:?}");
-        all.into_iter().next()
-    }
-
-    fn all(&self, name: &str) -> Vec<String> {
-        self.headers
-            .iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, v)| String::from_utf8(v.clone()).expect("ASCII header"))
-            .collect()
-    }
-
-    /// Every header except the transport's (`date`, `content-length`, `connection`),
-    /// sorted.
-    fn header_list(&self) -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = self
-            .headers
-            .iter()
-            .filter(|(n, _)| !matches!(n.as_str(), "date" | "content-length" | "connection"))
-            .map(|(n, v)| (n.clone(), String::from_utf8_lossy(v).into_owned()))
-            .collect();
-        v.sort();
-        v
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!("body is not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body))
-        })
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8(self.body.clone()).expect("UTF-8 body")
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn dechunk(mut body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = find(body, b"\r\n").expect("chunk size line");
-        let size_str = std::str::from_utf8(&body[..line_end]).expect("chunk size");
-        let size = usize::from_str_radix(size_str.split(';').next().unwrap_or("").trim(), 16)
-            .expect("hex chunk size");
-        body = &body[line_end + 2..];
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&body[..size]);
-        body = &body[size + 2..];
-    }
-}
 
 /// Writes `raw`, reads until EOF and splits status line, headers and body.
-async fn send_raw(addr: SocketAddr, raw: &[u8]) -> Resp {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    stream.write_all(raw).await.expect("write request");
-    let mut buf = Vec::new();
-    stream.read_to_end(&mut buf).await.expect("read response");
-    let head_end = find(&buf, b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("no header end in {:?}", String::from_utf8_lossy(&buf)));
-    let head = &buf[..head_end];
-    let mut lines = head.split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l));
-    let status_line = std::str::from_utf8(lines.next().expect("status line")).expect("ASCII");
-    let mut parts = status_line.splitn(3, ' ');
-    assert_eq!(parts.next(), Some("HTTP/1.1"), "{status_line}");
-    let status = parts.next().and_then(|s| s.parse().ok()).expect("status code");
-    let headers: Vec<(String, Vec<u8>)> = lines
-        .map(|l| {
-            let colon = l.iter().position(|&b| b == b':').expect("header colon");
-            let name = String::from_utf8(l[..colon].to_vec()).expect("ASCII name");
-            let value = l[colon + 1..].trim_ascii().to_vec();
-            (name.to_ascii_lowercase(), value)
-        })
-        .collect();
-    let mut body = buf[head_end + 4..].to_vec();
-    let resp = Resp { status, headers, body: Vec::new() };
-    if resp.header("transfer-encoding").as_deref() == Some("chunked") {
-        body = dechunk(&body);
-    } else if let Some(len) = resp.header("content-length") {
-        assert_eq!(len.parse::<usize>().expect("content-length"), body.len(), "content-length");
-    }
-    Resp { body, ..resp }
+async fn send_raw(addr: SocketAddr, raw: &[u8]) -> Response {
+    raw_http::send_async(addr, raw).await.unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Sends a request with the given extra header lines (raw bytes, `Name: value`).
@@ -142,74 +43,36 @@ async fn send(
     target: &str,
     headers: &[&[u8]],
     body: &[u8],
-) -> Resp {
-    let mut raw =
-        format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n").into_bytes();
-    for h in headers {
-        raw.extend_from_slice(h);
-        raw.extend_from_slice(b"\r\n");
-    }
-    if !body.is_empty() || method == "POST" {
-        raw.extend_from_slice(format!("Content-Length: {}\r\n", body.len()).as_bytes());
-    }
-    raw.extend_from_slice(b"\r\n");
-    raw.extend_from_slice(body);
-    send_raw(addr, &raw).await
+) -> Response {
+    send_raw(addr, &raw_http::request(addr, method, target, headers, body)).await
 }
 
-async fn get(addr: SocketAddr, target: &str, headers: &[&[u8]]) -> Resp {
+async fn get(addr: SocketAddr, target: &str, headers: &[&[u8]]) -> Response {
     send(addr, "GET", target, headers, b"").await
 }
 
-const FORM: &[u8] = b"Content-Type: application/x-www-form-urlencoded";
-const JSON_CT: &[u8] = b"Content-Type: application/json";
-
 /// `POST` a form with extra headers.
-async fn post_form(addr: SocketAddr, path: &str, headers: &[&[u8]], form: &str) -> Resp {
+async fn post_form(addr: SocketAddr, path: &str, headers: &[&[u8]], form: &str) -> Response {
     let mut all = vec![FORM];
     all.extend_from_slice(headers);
     send(addr, "POST", path, &all, form.as_bytes()).await
 }
 
+/// `POST /token` with the demo client's Basic credentials.
+async fn post_token(addr: SocketAddr, form: &str) -> Response {
+    post_form(addr, "/token", &[&good_basic()], form).await
+}
+
+/// A client-credentials [`post_token`] with `X-Demo-Fail: {value}`.
+async fn post_token_failing(addr: SocketAddr, value: &str) -> Response {
+    let fail = format!("X-Demo-Fail: {value}");
+    post_form(addr, "/token", &[&good_basic(), fail.as_bytes()], "grant_type=client_credentials")
+        .await
+}
+
 // ---------------------------------------------------------------------------------------
-// Encoders and fixed values
+// Fixed values
 // ---------------------------------------------------------------------------------------
-
-fn base64(input: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in input.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(A[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Percent-encodes every byte but the unreserved ones.
-fn pct(s: &str) -> String {
-    let mut out = String::new();
-    scenario::http_util::form_urlencode(&mut out, &[("", s)]);
-    out.split_off(1) // drop the "=" of the empty name
-}
-
-fn basic_header(id: &str, secret: &str) -> Vec<u8> {
-    format!("Authorization: Basic {}", base64(format!("{}:{}", pct(id), pct(secret)).as_bytes()))
-        .into_bytes()
-}
-
-fn good_basic() -> Vec<u8> {
-    basic_header(scenario::CLIENT_ID, scenario::CLIENT_SECRET)
-}
-
-const BODY_AUTH: &str = "client_id=demo-client&client_secret=demo-secret";
-const DEVICE: &str = "urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code";
 
 fn iss(addr: SocketAddr) -> String {
     format!("iss=http%3A%2F%2F127.0.0.1%3A{}", addr.port())
@@ -233,7 +96,7 @@ fn json_headers(extra: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// Asserts an exact JSON response: status, headers (besides the transport's), body.
 #[track_caller]
-fn assert_json(r: &Resp, status: u16, extra_headers: &[(&str, &str)], body: Value) {
+fn assert_json(r: &Response, status: u16, extra_headers: &[(&str, &str)], body: Value) {
     assert_eq!(r.status, status, "status; body {:?}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.header_list(), json_headers(extra_headers), "headers");
     assert_eq!(r.json(), body, "body");
@@ -241,7 +104,7 @@ fn assert_json(r: &Resp, status: u16, extra_headers: &[(&str, &str)], body: Valu
 
 /// Asserts a 303 redirect to exactly `location`, with no body.
 #[track_caller]
-fn assert_redirect(r: &Resp, location: &str) {
+fn assert_redirect(r: &Response, location: &str) {
     assert_eq!(r.status, 303, "status; body {:?}", String::from_utf8_lossy(&r.body));
     let mut expected =
         vec![h("cache-control", "no-store"), h("location", location), h("pragma", "no-cache")];
@@ -333,19 +196,19 @@ async fn token_body_wrong_secret_is_400() {
 #[tokio::test]
 async fn token_without_grant_type_is_invalid_request() {
     let addr = server().await;
-    let r = post_form(addr, "/token", &[&good_basic()], "scope=read").await;
+    let r = post_token(addr, "scope=read").await;
     assert_json(&r, 400, &[], err("invalid_request", "grant_type is required"));
     let r = post_form(addr, "/token", &[], BODY_AUTH).await;
     assert_json(&r, 400, &[], err("invalid_request", "grant_type is required"));
     // An empty value counts as absent (RFC 6749 §3.1).
-    let r = post_form(addr, "/token", &[&good_basic()], "grant_type=").await;
+    let r = post_token(addr, "grant_type=").await;
     assert_json(&r, 400, &[], err("invalid_request", "grant_type is required"));
 }
 
 #[tokio::test]
 async fn token_unknown_grant_type_is_unsupported_grant_type() {
     let addr = server().await;
-    let r = post_form(addr, "/token", &[&good_basic()], "grant_type=magic").await;
+    let r = post_token(addr, "grant_type=magic").await;
     assert_json(&r, 400, &[], err("unsupported_grant_type", "Unsupported grant_type: magic"));
 }
 
@@ -353,7 +216,7 @@ async fn token_unknown_grant_type_is_unsupported_grant_type() {
 async fn token_password_grant_is_unauthorized_client() {
     let addr = server().await;
     let form = "grant_type=password&username=alice&password=secret";
-    let r = post_form(addr, "/token", &[&good_basic()], form).await;
+    let r = post_token(addr, form).await;
     assert_json(
         &r,
         400,
@@ -365,8 +228,7 @@ async fn token_password_grant_is_unauthorized_client() {
 #[tokio::test]
 async fn token_bad_authorization_code_is_invalid_grant() {
     let addr = server().await;
-    let r = post_form(addr, "/token", &[&good_basic()], "grant_type=authorization_code&code=stale")
-        .await;
+    let r = post_token(addr, "grant_type=authorization_code&code=stale").await;
     let body = err(
         "invalid_grant",
         "The authorization code is invalid, expired or was issued to another client",
@@ -374,14 +236,14 @@ async fn token_bad_authorization_code_is_invalid_grant() {
     assert_json(&r, 400, &[], body);
     let form =
         "grant_type=authorization_code&code=good-code&redirect_uri=https%3A%2F%2Fevil.example%2Fcb";
-    let r = post_form(addr, "/token", &[&good_basic()], form).await;
+    let r = post_token(addr, form).await;
     assert_json(
         &r,
         400,
         &[],
         err("invalid_grant", "redirect_uri does not match the authorization request"),
     );
-    let r = post_form(addr, "/token", &[&good_basic()], "grant_type=authorization_code").await;
+    let r = post_token(addr, "grant_type=authorization_code").await;
     assert_json(&r, 400, &[], err("invalid_request", "code is required"));
 }
 
@@ -389,7 +251,7 @@ async fn token_bad_authorization_code_is_invalid_grant() {
 async fn token_bad_refresh_token_is_invalid_grant() {
     let addr = server().await;
     let form = "grant_type=refresh_token&refresh_token=old-refresh";
-    let r = post_form(addr, "/token", &[&good_basic()], form).await;
+    let r = post_token(addr, form).await;
     assert_json(
         &r,
         400,
@@ -402,13 +264,13 @@ async fn token_bad_refresh_token_is_invalid_grant() {
 async fn token_admin_scope_is_invalid_scope() {
     let addr = server().await;
     let form = "grant_type=client_credentials&scope=admin";
-    let r = post_form(addr, "/token", &[&good_basic()], form).await;
+    let r = post_token(addr, form).await;
     assert_json(&r, 400, &[], err("invalid_scope", "Unknown scope: admin"));
     let form = "grant_type=client_credentials&scope=read++write";
-    let r = post_form(addr, "/token", &[&good_basic()], form).await;
+    let r = post_token(addr, form).await;
     assert_json(&r, 400, &[], err("invalid_scope", "The scope is malformed"));
     let form = "grant_type=refresh_token&refresh_token=good-refresh&scope=read%20admin";
-    let r = post_form(addr, "/token", &[&good_basic()], form).await;
+    let r = post_token(addr, form).await;
     assert_json(&r, 400, &[], err("invalid_scope", "Unknown scope: admin"));
 }
 
@@ -423,10 +285,10 @@ async fn token_device_code_polling_errors() {
         ("forged", "invalid_grant", "Unknown device_code"),
     ] {
         let form = format!("grant_type={DEVICE}&device_code={device_code}");
-        let r = post_form(addr, "/token", &[&good_basic()], &form).await;
+        let r = post_token(addr, &form).await;
         assert_json(&r, 400, &[], err(code, description));
     }
-    let r = post_form(addr, "/token", &[&good_basic()], &format!("grant_type={DEVICE}")).await;
+    let r = post_token(addr, &format!("grant_type={DEVICE}")).await;
     assert_json(&r, 400, &[], err("invalid_request", "device_code is required"));
 }
 
@@ -434,13 +296,7 @@ async fn token_device_code_polling_errors() {
 async fn token_server_failure_is_500_and_the_cause_is_logged_not_sent() {
     logs(); // install the capturing subscriber first
     let addr = server().await;
-    let r = post_form(
-        addr,
-        "/token",
-        &[&good_basic(), b"X-Demo-Fail: server"],
-        "grant_type=client_credentials",
-    )
-    .await;
+    let r = post_token_failing(addr, "server").await;
     assert_json(
         &r,
         500,
@@ -464,13 +320,7 @@ async fn token_server_failure_is_500_and_the_cause_is_logged_not_sent() {
 #[tokio::test]
 async fn token_unavailable_is_503_with_retry_after() {
     let addr = server().await;
-    let r = post_form(
-        addr,
-        "/token",
-        &[&good_basic(), b"X-Demo-Fail: unavailable"],
-        "grant_type=client_credentials",
-    )
-    .await;
+    let r = post_token_failing(addr, "unavailable").await;
     assert_json(
         &r,
         503,
@@ -482,13 +332,7 @@ async fn token_unavailable_is_503_with_retry_after() {
 #[tokio::test]
 async fn token_ratelimit_is_429_with_retry_after() {
     let addr = server().await;
-    let r = post_form(
-        addr,
-        "/token",
-        &[&good_basic(), b"X-Demo-Fail: RateLimit"],
-        "grant_type=client_credentials",
-    )
-    .await;
+    let r = post_token_failing(addr, "RateLimit").await;
     assert_json(
         &r,
         429,
@@ -496,13 +340,7 @@ async fn token_ratelimit_is_429_with_retry_after() {
         err("too_many_requests", "Too many requests, slow down"),
     );
     // Unknown X-Demo-Fail values are ignored.
-    let r = post_form(
-        addr,
-        "/token",
-        &[&good_basic(), b"X-Demo-Fail: everything"],
-        "grant_type=client_credentials",
-    )
-    .await;
+    let r = post_token_failing(addr, "everything").await;
     assert_json(&r, 200, &[], token_ok("demo-access-token", "read"));
 }
 
@@ -527,7 +365,7 @@ async fn token_success_responses() {
         (format!("grant_type={DEVICE}&device_code=approved"), &read),
     ] {
         // Basic authentication ...
-        let r = post_form(addr, "/token", &[&good_basic()], &form).await;
+        let r = post_token(addr, &form).await;
         assert_json(&r, 200, &[], expected.clone());
         // ... and body authentication (client_secret_post).
         let r = post_form(addr, "/token", &[], &format!("{form}&{BODY_AUTH}")).await;
@@ -548,13 +386,7 @@ async fn token_success_responses() {
     let r = post_form(addr, "/token", &[encoded.as_bytes()], "grant_type=client_credentials").await;
     assert_json(&r, 200, &[], read.clone());
     // A body client_id naming the same client as the Basic credentials is fine.
-    let r = post_form(
-        addr,
-        "/token",
-        &[&good_basic()],
-        "grant_type=client_credentials&client_id=demo-client",
-    )
-    .await;
+    let r = post_token(addr, "grant_type=client_credentials&client_id=demo-client").await;
     assert_json(&r, 200, &[], read);
 }
 
@@ -563,7 +395,7 @@ async fn token_client_authentication_rules() {
     let addr = server().await;
     // Two methods at once (RFC 6749 §2.3).
     let form = format!("grant_type=client_credentials&{BODY_AUTH}");
-    let r = post_form(addr, "/token", &[&good_basic()], &form).await;
+    let r = post_token(addr, &form).await;
     assert_json(
         &r,
         400,
@@ -573,13 +405,7 @@ async fn token_client_authentication_rules() {
             "Use only one client authentication method (Authorization header or body)",
         ),
     );
-    let r = post_form(
-        addr,
-        "/token",
-        &[&good_basic()],
-        "grant_type=client_credentials&client_id=other",
-    )
-    .await;
+    let r = post_token(addr, "grant_type=client_credentials&client_id=other").await;
     assert_json(
         &r,
         400,
@@ -629,15 +455,9 @@ async fn token_request_format_errors() {
         let r = send(addr, "POST", "/token", &headers, body).await;
         assert_json(&r, 400, &[], wrong_type.clone());
     }
-    let r = post_form(
-        addr,
-        "/token",
-        &[&good_basic()],
-        "grant_type=client_credentials&scope=read&scope=write",
-    )
-    .await;
+    let r = post_token(addr, "grant_type=client_credentials&scope=read&scope=write").await;
     assert_json(&r, 400, &[], err("invalid_request", "Parameter scope is repeated"));
-    let r = post_form(addr, "/token", &[&good_basic()], "grant_type=%FF").await;
+    let r = post_token(addr, "grant_type=%FF").await;
     assert_json(&r, 400, &[], err("invalid_request", "The request body is not UTF-8 form data"));
 }
 
@@ -1118,7 +938,7 @@ async fn revoke_client_authentication_and_request_errors() {
 // POST /register
 // ---------------------------------------------------------------------------------------
 
-async fn register(addr: SocketAddr, body: &str) -> Resp {
+async fn register(addr: SocketAddr, body: &str) -> Response {
     send(addr, "POST", "/register", &[JSON_CT], body.as_bytes()).await
 }
 
@@ -1324,7 +1144,7 @@ fn is_nqschar(c: char) -> bool {
 
 /// The invariants every answer to hostile input keeps.
 #[track_caller]
-fn assert_proper(r: &Resp, what: &str, allow_redirect: bool) {
+fn assert_proper(r: &Response, what: &str, allow_redirect: bool) {
     let ctx = || format!("{what}: {} {:?}", r.status, String::from_utf8_lossy(&r.body));
     assert!(
         (400..500).contains(&r.status) || (allow_redirect && matches!(r.status, 200 | 303)),

@@ -17,6 +17,8 @@
 
 #[path = "../examples/shared/axum_app.rs"]
 mod axum_app;
+#[path = "common/demo_client.rs"]
+mod demo_client;
 #[path = "../examples/shared/scenario.rs"]
 mod scenario;
 
@@ -36,7 +38,8 @@ use oauth2::{
     ResourceOwnerPassword, ResourceOwnerUsername, Scope, StandardDeviceAuthorizationResponse,
     StandardErrorResponse, TokenResponse, TokenUrl,
 };
-use tokio::net::TcpListener;
+
+use demo_client::server;
 
 /// The longest any single oauth2 exchange (device polling included) may take.
 const CALL_TIMEOUT: Duration = Duration::from_secs(10);
@@ -44,16 +47,6 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 // ---------------------------------------------------------------------------------------
 // Server, HTTP client, oauth2 client
 // ---------------------------------------------------------------------------------------
-
-/// Serves the demo router on `127.0.0.1:0` for the current test's runtime (the task ends
-/// with the runtime at the end of the test).
-async fn server() -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("local addr");
-    let app = axum_app::app(scenario::Config::new(addr).expect("config"));
-    tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
-    addr
-}
 
 /// oauth2's `reqwest::Client` transport, recording every response.
 struct Recorder {

@@ -2,7 +2,8 @@
 //!
 //! One table of cases ([`cases`]) is served by a real axum server and a real actix-web
 //! server, both bound to ephemeral ports on 127.0.0.1 in this process. A raw HTTP/1.1
-//! client (written here, `Connection: close`, read to EOF) fetches every case from:
+//! client (`tests/common/raw_http.rs`: `Connection: close`, read to EOF) fetches every
+//! case from:
 //!
 //! * axum `/case/{i}` — the value's `IntoResponse`;
 //! * actix `/case/{i}` — the value's `Responder`;
@@ -13,10 +14,10 @@
 //! `content-length` included) and the body bytes must be identical across the three, and
 //! equal to the core's own `to_response()` plus the `content-length` the transport adds.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::sync::mpsc;
+use std::net::SocketAddr;
 use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
@@ -30,6 +31,9 @@ use oauth_errors::{
     AuthenticationRequired, Challenge, ClientAuth, CodeInfo, Contract, DpopNonce, Endpoint,
     ErrorResponse, ErrorStatus, OAuthError, ProblemJson, RetryAfter, extension_code,
 };
+
+use common::raw_http;
+use common::servers::{ActixServer, AxumServer};
 
 // ---------------------------------------------------------------------------------------
 // The case table
@@ -512,75 +516,24 @@ fn expected_wire(r: &http::Response<Bytes>) -> Wire {
 
 const IO_TIMEOUT: Duration = Duration::from_secs(5);
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn dechunk(mut raw: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    loop {
-        let eol = find(raw, b"\r\n").ok_or("chunk size line")?;
-        let size_str = std::str::from_utf8(&raw[..eol]).map_err(|e| e.to_string())?;
-        let size = usize::from_str_radix(size_str.split(';').next().unwrap_or("").trim(), 16)
-            .map_err(|e| format!("chunk size {size_str:?}: {e}"))?;
-        raw = &raw[eol + 2..];
-        if size == 0 {
-            return Ok(out);
-        }
-        out.extend_from_slice(raw.get(..size).ok_or("short chunk")?);
-        raw = raw.get(size + 2..).ok_or("chunk terminator")?;
-    }
-}
-
-/// `GET path` over a fresh connection with `Connection: close`, read to EOF.
+/// `GET path` over a fresh connection (`Connection: close`, read to EOF).
 ///
 /// Returns the parsed response and the raw header names as sent (for casing checks).
 fn fetch(addr: SocketAddr, path: &str) -> Result<(Wire, Vec<String>), String> {
-    let mut s =
-        TcpStream::connect_timeout(&addr, IO_TIMEOUT).map_err(|e| format!("connect: {e}"))?;
-    s.set_read_timeout(Some(IO_TIMEOUT)).map_err(|e| e.to_string())?;
-    s.set_write_timeout(Some(IO_TIMEOUT)).map_err(|e| e.to_string())?;
-    let req = format!(
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nUser-Agent: parity-test\r\nAccept: */*\r\nConnection: close\r\n\r\n"
-    );
-    s.write_all(req.as_bytes()).map_err(|e| format!("write: {e}"))?;
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).map_err(|e| format!("read: {e}"))?;
-
-    let split = find(&raw, b"\r\n\r\n").ok_or("no end of headers")?;
-    let head = std::str::from_utf8(&raw[..split]).map_err(|e| format!("head not UTF-8: {e}"))?;
-    let mut lines = head.split("\r\n");
-    let status_line = lines.next().ok_or("no status line")?;
-    let mut parts = status_line.splitn(3, ' ');
-    let version = parts.next().unwrap_or("");
-    if version != "HTTP/1.1" {
-        return Err(format!("unexpected version in {status_line:?}"));
-    }
-    let status: u16 = parts
-        .next()
-        .and_then(|c| c.parse().ok())
-        .ok_or_else(|| format!("bad status line {status_line:?}"))?;
+    let extra: [&[u8]; 2] = [b"User-Agent: parity-test", b"Accept: */*"];
+    let raw = raw_http::request(addr, "GET", path, &extra, b"");
+    let r = raw_http::exchange(addr, raw, IO_TIMEOUT)?.response()?;
     let mut headers = Vec::new();
-    let mut raw_names = Vec::new();
-    for line in lines {
-        let (name, value) =
-            line.split_once(':').ok_or_else(|| format!("bad header line {line:?}"))?;
-        raw_names.push(name.to_owned());
-        headers.push((name.to_ascii_lowercase(), value.trim_matches([' ', '\t']).to_owned()));
-    }
-    let mut body = raw[split + 4..].to_vec();
-    let chunked = headers
-        .iter()
-        .any(|(n, v)| n == "transfer-encoding" && v.to_ascii_lowercase().contains("chunked"));
-    if chunked {
-        body = dechunk(&body)?;
+    for (name, value) in r.headers {
+        let value = String::from_utf8(value).map_err(|e| format!("{name} not UTF-8: {e}"))?;
+        headers.push((name, value));
     }
     headers.retain(|(n, _)| n != "date");
-    Ok((Wire { status, headers: normalise(headers), body }, raw_names))
+    Ok((Wire { status: r.status, headers: normalise(headers), body: r.body }, r.names_as_sent))
 }
 
 // ---------------------------------------------------------------------------------------
-// Servers
+// Servers (tests/common/servers.rs)
 // ---------------------------------------------------------------------------------------
 
 /// Longest a server may live, whatever happens to the test.
@@ -591,7 +544,6 @@ mod axum_server {
     use axum::extract::{Path, State as AxState};
     use axum::response::{IntoResponse, Response};
     use axum::routing::get;
-    use tokio::sync::oneshot;
 
     async fn case(AxState(cases): AxState<Arc<Vec<Case>>>, Path(i): Path<usize>) -> Response {
         match cases.get(i).cloned() {
@@ -604,56 +556,14 @@ mod axum_server {
         }
     }
 
-    pub struct Server {
-        pub addr: SocketAddr,
-        rt: tokio::runtime::Runtime,
-        stop: oneshot::Sender<()>,
-        task: tokio::task::JoinHandle<std::io::Result<()>>,
-    }
-
-    pub fn start(cases: Arc<Vec<Case>>) -> Server {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("tokio runtime");
-        let listener = rt
-            .block_on(tokio::net::TcpListener::bind(("127.0.0.1", 0)))
-            .expect("bind axum on 127.0.0.1:0");
-        let addr = listener.local_addr().expect("local addr");
+    pub fn start(cases: Arc<Vec<Case>>) -> AxumServer {
         let app = axum::Router::new().route("/case/{i}", get(case)).with_state(cases);
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = rt.spawn(async move {
-            let signal = async move {
-                tokio::select! {
-                    _ = stopped => {}
-                    _ = tokio::time::sleep(SERVER_LIFETIME) => {}
-                }
-            };
-            axum::serve(listener, app).with_graceful_shutdown(signal).await
-        });
-        Server { addr, rt, stop, task }
-    }
-
-    impl Server {
-        pub fn shutdown(self) {
-            let _ = self.stop.send(());
-            let task = self.task;
-            let joined = self
-                .rt
-                .block_on(async { tokio::time::timeout(Duration::from_secs(5), task).await });
-            assert!(
-                matches!(joined, Ok(Ok(Ok(())))),
-                "axum server did not stop cleanly: {joined:?}"
-            );
-            self.rt.shutdown_timeout(Duration::from_secs(2));
-        }
+        AxumServer::start(app, SERVER_LIFETIME)
     }
 }
 
 mod actix_server {
     use super::*;
-    use actix_web::dev::ServerHandle;
     use actix_web::{App, HttpRequest, HttpResponse, HttpServer, Responder, web};
 
     type Cases = web::Data<Vec<Case>>;
@@ -687,60 +597,23 @@ mod actix_server {
         }
     }
 
-    pub struct Server {
-        pub addr: SocketAddr,
-        handle: ServerHandle,
-        done: mpsc::Receiver<std::io::Result<()>>,
-        thread: std::thread::JoinHandle<()>,
-    }
-
-    pub fn start(cases: Arc<Vec<Case>>) -> Server {
-        let (ready_tx, ready_rx) = mpsc::channel();
-        let (done_tx, done) = mpsc::channel();
+    pub fn start(cases: Arc<Vec<Case>>) -> ActixServer {
         let data = web::Data::from(cases);
-        let thread = std::thread::spawn(move || {
-            let result = actix_web::rt::System::new().block_on(async move {
-                let server = HttpServer::new(move || {
-                    App::new()
-                        .app_data(data.clone())
-                        .route("/case/{i}", web::get().to(case))
-                        .route("/err/{i}", web::get().to(err))
-                        .route("/err-code/{i}", web::get().to(err_code))
-                })
-                .workers(1)
-                .disable_signals()
-                .shutdown_timeout(1)
-                .client_request_timeout(Duration::from_secs(5))
-                .bind(("127.0.0.1", 0))?;
-                let addr = server.addrs()[0];
-                let server = server.run();
-                let handle = server.handle();
-                let watchdog = handle.clone();
-                actix_web::rt::spawn(async move {
-                    actix_web::rt::time::sleep(SERVER_LIFETIME).await;
-                    watchdog.stop(false).await;
-                });
-                let _ = ready_tx.send((addr, handle));
-                server.await
-            });
-            let _ = done_tx.send(result);
-        });
-        let (addr, handle) =
-            ready_rx.recv_timeout(Duration::from_secs(10)).expect("actix server started");
-        Server { addr, handle, done, thread }
-    }
-
-    impl Server {
-        pub fn shutdown(self, rt: &tokio::runtime::Runtime) {
-            rt.block_on(async {
-                tokio::time::timeout(Duration::from_secs(5), self.handle.stop(true)).await
+        ActixServer::start(SERVER_LIFETIME, move || {
+            let server = HttpServer::new(move || {
+                App::new()
+                    .app_data(data.clone())
+                    .route("/case/{i}", web::get().to(case))
+                    .route("/err/{i}", web::get().to(err))
+                    .route("/err-code/{i}", web::get().to(err_code))
             })
-            .expect("actix stop within 5 s");
-            let result =
-                self.done.recv_timeout(Duration::from_secs(5)).expect("actix system ended");
-            assert!(result.is_ok(), "actix server error: {result:?}");
-            self.thread.join().expect("actix thread");
-        }
+            .workers(1)
+            .disable_signals()
+            .shutdown_timeout(1)
+            .client_request_timeout(Duration::from_secs(5))
+            .bind(("127.0.0.1", 0))?;
+            Ok((server.addrs()[0], server.run()))
+        })
     }
 }
 
@@ -886,8 +759,7 @@ fn axum_and_actix_send_identical_bytes_equal_to_the_core() {
         }
     }
 
-    let stop_rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("rt");
-    actix.shutdown(&stop_rt);
+    actix.shutdown();
     axum.shutdown();
 
     assert!(
