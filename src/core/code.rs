@@ -105,8 +105,8 @@ pub enum Registry {
     /// Defined by a published specification but not (yet) in the IANA registry
     /// (OpenID CIBA, OpenID4VP/VCI, OIDC unmet-authentication-requirements).
     Specification,
-    /// A product-level code used by deployed APIs (the vendor pages this crate was built
-    /// from), not defined by any OAuth specification. RFC 6749 §8.5 recommends a vendor
+    /// A product-level code used by deployed OAuth APIs (`too_many_requests`,
+    /// `invalid_permission`, …), not defined by any OAuth specification. RFC 6749 §8.5 recommends a vendor
     /// prefix for such codes; they are kept unprefixed here because that is how those APIs
     /// send them.
     Product,
