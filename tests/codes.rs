@@ -751,3 +751,10 @@ fn resource_access_errors_are_exactly_the_registered_ones() {
     assert_eq!(actual, expected);
     assert!(!OAuthError::from_code("example_invalid").unwrap().info().is_resource_access_error());
 }
+
+#[test]
+fn exactly_the_rfc_9449_codes_use_the_dpop_scheme() {
+    let dpop: Vec<&str> =
+        OAuthError::KNOWN.iter().filter(|c| c.info().is_dpop_error()).map(|c| c.as_str()).collect();
+    assert_eq!(dpop, ["invalid_dpop_proof", "use_dpop_nonce"]);
+}

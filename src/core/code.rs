@@ -210,6 +210,18 @@ impl CodeInfo {
         self.usage.contains("resource access error response")
     }
 
+    /// Whether the code is defined by DPoP (RFC 9449): its synthesised resource challenge
+    /// uses the `DPoP` scheme instead of `Bearer`.
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    /// assert!(OAuthError::UseDpopNonce.info().is_dpop_error());
+    /// assert!(!OAuthError::InvalidToken.info().is_dpop_error());
+    /// ```
+    pub fn is_dpop_error(&self) -> bool {
+        self.spec.document == "RFC 9449"
+    }
+
     /// The endpoint an error with this code renders at when neither the error
     /// ([`ErrorResponse::at`](crate::ErrorResponse::at)) nor its contract names one:
     /// [`Endpoint::Resource`] for the codes used only in resource access error responses

@@ -53,10 +53,7 @@ fn status_code(n: u16) -> StatusCode {
 }
 
 fn default_challenge(code: &OAuthError) -> Challenge {
-    match code {
-        OAuthError::InvalidDpopProof | OAuthError::UseDpopNonce => DPOP,
-        _ => BEARER,
-    }
+    if code.info().is_dpop_error() { DPOP } else { BEARER }
 }
 
 impl ErrorResponse {
