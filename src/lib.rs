@@ -1,40 +1,41 @@
 #![doc = include_str!("crate_docs.md")]
-//!
-//! # Taxonomy
-//!
-//! Every known code, its default status and the statuses that differ per endpoint, where
-//! it is defined, and what a client should do. Generated from the code table (a test
-//! keeps it in sync); each variant's own page has the description, common causes and
-//! remedy.
-//!
-#![doc = include_str!("taxonomy.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+// The layers, bottom up: the taxonomy (one table), the wire format both directions share,
+// the server half (rendering, redirects), the client half (parsing), and framework adapters
+// that depend on the rest and never the reverse.
 mod adapters;
-mod core;
+mod client;
+mod render;
+pub mod taxonomy;
+mod wire;
 
-pub use crate::core::body::{BodyContext, BodyFormat, OAuthJson, ProblemJson};
-pub use crate::core::challenge::{
+pub use crate::render::response::AuthenticationRequired;
+pub use crate::taxonomy::code::{
+    ClientAction, CodeInfo, ExtensionCode, OAuthError, Registry, SpecRef,
+};
+pub use crate::taxonomy::endpoint::Endpoint;
+pub use crate::wire::body::{BodyContext, BodyFormat, OAuthJson, ProblemJson};
+pub use crate::wire::challenge::{
     Challenge, ChallengeParseError, ClientAuth, DpopNonce, ParsedChallenge, Scheme, Scope,
     parse_challenges,
 };
-pub use crate::core::code::{ClientAction, CodeInfo, ExtensionCode, OAuthError, Registry, SpecRef};
-pub use crate::core::contract::{Contract, ContractBuilder, StatusRule};
-pub use crate::core::endpoint::Endpoint;
-pub use crate::core::error::{
+pub use crate::wire::contract::{Contract, ContractBuilder, StatusRule};
+pub use crate::wire::error::{
     ErrorResponse, ErrorStatus, MAX_MEMBER_NAME_LEN, MemberName, MemberValue, ResultExt,
     StatusError,
 };
-pub use crate::core::headers::RetryAfter;
-pub use crate::core::response::AuthenticationRequired;
+pub use crate::wire::headers::RetryAfter;
 
-pub use crate::core::{authorize, parse, text};
+pub use crate::client::parse;
+pub use crate::render::authorize;
+pub use crate::wire::text;
 
 #[doc(hidden)]
-pub use crate::core::text::__private;
+pub use crate::wire::text::__private;
 
 /// Compiles and runs the README's examples as doctests.
 #[cfg(doctest)]

@@ -1079,7 +1079,7 @@ fn challenge_values_are_escaped() {
 // ---------------------------------------------------------------------------------------
 
 /// `MemberValue::Json(Value::Null)` is written as `null`, although the body format
-/// promises "no `null`s" (src/core/body.rs, `OAuthJson` docs) and OAuth 2.1 App. C.3 says
+/// promises "no `null`s" (src/wire/body.rs, `OAuthJson` docs) and OAuth 2.1 App. C.3 says
 /// parameters without a value "SHOULD be omitted from the object and not represented by a
 /// JSON null value". `from_json` also keeps a received `null` member, so re-rendering a
 /// parsed body emits it again.
@@ -1098,7 +1098,7 @@ fn null_members_are_omitted() {
 
 /// `Endpoint::authenticates_clients` documents that the client-authenticating endpoints
 /// are those where `invalid_client` "follows the 401-with-challenge-or-400 rule of RFC 6749
-/// §5.2", and the module docs of src/core/response.rs say the rule applies "at
+/// §5.2", and the module docs of src/render/response.rs say the rule applies "at
 /// client-authenticating endpoints"; the code applies it at every endpoint except
 /// `Resource` (`endpoint != Endpoint::Resource`), and `authenticates_clients` is unused.
 #[test]

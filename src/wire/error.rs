@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use http::StatusCode;
 
-use crate::core::challenge::{Challenge, ClientAuth, DpopNonce};
-use crate::core::code::OAuthError;
-use crate::core::contract::Contract;
-use crate::core::endpoint::Endpoint;
-use crate::core::headers::RetryAfter;
-use crate::core::text::{ErrorText, ErrorUri, TextError};
+use crate::taxonomy::code::OAuthError;
+use crate::taxonomy::endpoint::Endpoint;
+use crate::wire::challenge::{Challenge, ClientAuth, DpopNonce};
+use crate::wire::contract::Contract;
+use crate::wire::headers::RetryAfter;
+use crate::wire::text::{ErrorText, ErrorUri, TextError};
 
 /// An HTTP status an error may be given explicitly: any 4xx or 5xx **except 401**.
 ///
@@ -186,7 +186,7 @@ impl MemberName {
     /// ```
     pub fn new(name: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
         let name = name.into();
-        crate::core::text::check_bytes(
+        crate::wire::text::check_bytes(
             &name,
             "member name",
             MAX_MEMBER_NAME_LEN,

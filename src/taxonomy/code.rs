@@ -6,8 +6,8 @@
 use core::fmt;
 use std::borrow::Cow;
 
-use crate::core::endpoint::Endpoint;
-use crate::core::text::{self, CodeError};
+use crate::taxonomy::endpoint::Endpoint;
+use crate::wire::text::{self, CodeError};
 
 /// What a client should do when it receives a code.
 ///
@@ -299,7 +299,7 @@ impl ExtensionCode {
     /// Used by [`extension_code!`](crate::extension_code): validated at compile time.
     pub const fn __from_static_unchecked(s: &'static str) -> Self {
         // Re-checked so that a direct call can never produce an invalid code.
-        if crate::core::text::__private::extension_code_ok(s) {
+        if crate::wire::text::__private::extension_code_ok(s) {
             ExtensionCode(Cow::Borrowed(s))
         } else {
             ExtensionCode(Cow::Borrowed("invalid_extension_code"))
@@ -387,7 +387,7 @@ macro_rules! define_codes {
         /// product-level codes of deployed APIs, plus [`Extension`](Self::Extension) for
         /// any other code. The wire string, statuses per endpoint, spec reference and
         /// guidance of each variant come from one table: see [`OAuthError::info`] and the
-        /// [crate-level taxonomy table](crate#taxonomy).
+        /// [taxonomy table](crate::taxonomy).
         ///
         /// Conversions: [`as_str`](Self::as_str) / `Display` / `AsRef<str>` give the wire
         /// string; [`from_code`](Self::from_code) / `FromStr` / serde parse it, mapping a known

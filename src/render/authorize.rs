@@ -47,12 +47,12 @@ use bytes::Bytes;
 use http::header::{CONTENT_TYPE, LOCATION};
 use http::{HeaderValue, Response, StatusCode};
 
-use crate::core::code::OAuthError;
-use crate::core::endpoint::Endpoint;
-use crate::core::error::ErrorResponse;
-use crate::core::headers::TEXT_HTML;
-use crate::core::response::no_store;
-use crate::core::text::{self, TextError};
+use crate::render::response::no_store;
+use crate::taxonomy::code::OAuthError;
+use crate::taxonomy::endpoint::Endpoint;
+use crate::wire::error::ErrorResponse;
+use crate::wire::headers::TEXT_HTML;
+use crate::wire::text::{self, TextError};
 
 /// The longest `state` accepted, in bytes.
 ///
@@ -717,7 +717,7 @@ impl AuthorizationError {
         // One event per rendered error, at the level of the error's own status (a redirected
         // `server_error` is still a server failure).
         #[cfg(feature = "tracing")]
-        crate::core::response::trace(
+        crate::render::response::trace(
             &self.error,
             self.error.resolve_status(Endpoint::Authorization),
             Endpoint::Authorization,

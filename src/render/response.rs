@@ -31,13 +31,13 @@ use bytes::Bytes;
 use http::header::{CACHE_CONTROL, CONTENT_TYPE, PRAGMA, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{HeaderMap, Response, StatusCode};
 
-use crate::core::body::{BodyContext, write_oauth_json};
-use crate::core::challenge::{Challenge, ClientAuth, Scheme};
-use crate::core::code::OAuthError;
-use crate::core::contract::{Contract, StatusRule};
-use crate::core::endpoint::Endpoint;
-use crate::core::error::ErrorResponse;
-use crate::core::headers::{self, APPLICATION_JSON, NO_CACHE, NO_STORE};
+use crate::taxonomy::code::OAuthError;
+use crate::taxonomy::endpoint::Endpoint;
+use crate::wire::body::{BodyContext, write_oauth_json};
+use crate::wire::challenge::{Challenge, ClientAuth, Scheme};
+use crate::wire::contract::{Contract, StatusRule};
+use crate::wire::error::ErrorResponse;
+use crate::wire::headers::{self, APPLICATION_JSON, NO_CACHE, NO_STORE};
 
 const BEARER: Challenge = Challenge::new(Scheme::Bearer);
 const DPOP: Challenge = Challenge::new(Scheme::DPoP);

@@ -5,10 +5,10 @@ use std::error::Error as StdError;
 
 use http::{HeaderValue, StatusCode};
 
-use crate::core::endpoint::Endpoint;
-use crate::core::error::{ErrorResponse, MemberName, MemberValue};
-use crate::core::headers::{APPLICATION_JSON, APPLICATION_PROBLEM_JSON};
-use crate::core::text::ErrorText;
+use crate::taxonomy::endpoint::Endpoint;
+use crate::wire::error::{ErrorResponse, MemberName, MemberValue};
+use crate::wire::headers::{APPLICATION_JSON, APPLICATION_PROBLEM_JSON};
+use crate::wire::text::ErrorText;
 
 /// What a [`BodyFormat`] knows about the response being written.
 ///
@@ -227,7 +227,7 @@ pub(crate) fn write_value(out: &mut Vec<u8>, v: &MemberValue) {
         MemberValue::Text(t) => write_text(out, t),
         MemberValue::Json(j) => {
             // No `null` and no control characters at any depth, however it was built.
-            let j = crate::core::error::sanitize_json(j);
+            let j = crate::wire::error::sanitize_json(j);
             // Writing a `Value` into a `Vec` cannot fail; should it, an empty string keeps
             // the body valid JSON.
             if serde_json::to_writer(&mut *out, &*j).is_err() {
@@ -249,7 +249,7 @@ pub(crate) fn write_text(out: &mut Vec<u8>, t: &ErrorText) {
 
 /// A JSON string, escaping only when needed.
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(crate::core::text::is_nqschar) {
+    if s.bytes().all(crate::wire::text::is_nqschar) {
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');

@@ -2,11 +2,11 @@
 
 use core::fmt;
 
-use crate::core::body::BodyFormat;
-use crate::core::challenge::Challenge;
-use crate::core::code::OAuthError;
-use crate::core::endpoint::Endpoint;
-use crate::core::error::{ErrorResponse, ErrorStatus, MemberName, MemberValue};
+use crate::taxonomy::code::OAuthError;
+use crate::taxonomy::endpoint::Endpoint;
+use crate::wire::body::BodyFormat;
+use crate::wire::challenge::Challenge;
+use crate::wire::error::{ErrorResponse, ErrorStatus, MemberName, MemberValue};
 
 /// How a contract decides a code's status.
 ///

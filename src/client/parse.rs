@@ -22,9 +22,9 @@
 use serde::ser::SerializeMap;
 
 use crate::authorize::State;
-use crate::core::code::OAuthError;
-use crate::core::error::{ErrorResponse, MemberName, MemberValue};
-use crate::core::text::{CodeError, ErrorText, ErrorUri};
+use crate::taxonomy::code::OAuthError;
+use crate::wire::error::{ErrorResponse, MemberName, MemberValue};
+use crate::wire::text::{CodeError, ErrorText, ErrorUri};
 
 /// The largest body [`ErrorResponse::from_json`] reads (and the longest `Location`
 /// [`ErrorResponse::from_redirect`] reads).

@@ -19,9 +19,9 @@ use std::fmt::Write as _;
 
 use http::HeaderValue;
 
-use crate::core::code::OAuthError;
-use crate::core::error::ErrorResponse;
-use crate::core::text::{self, ErrorText, ErrorUri, TextError};
+use crate::taxonomy::code::OAuthError;
+use crate::wire::error::ErrorResponse;
+use crate::wire::text::{self, ErrorText, ErrorUri, TextError};
 
 /// An authentication scheme.
 ///
