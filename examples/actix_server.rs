@@ -15,7 +15,8 @@
 //! that both servers send the same bytes for every request.
 //!
 //! A `tracing-subscriber` fmt subscriber shows the crate's events: one per rendered error,
-//! 5xx at error level with the internal cause (which never reaches the client).
+//! 5xx at error level with the internal cause (which never reaches the client), 4xx at
+//! debug. `RUST_LOG` sets the level (default `info`; `RUST_LOG=debug` shows every error).
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -26,6 +27,8 @@ mod actix_app;
 mod cli;
 #[path = "shared/scenario.rs"]
 mod scenario;
+#[path = "shared/tour.rs"]
+mod tour;
 
 /// The address used when none is given (the axum demo uses 8080).
 const DEFAULT_ADDR: &str = "127.0.0.1:8081";
@@ -34,7 +37,8 @@ const USAGE: &str = "\
 usage: actix_server [--addr HOST:PORT]
 
 Runs the oauth-errors demo authorization + resource server on actix-web (default
-127.0.0.1:8081). Send `X-Demo-Fail: server | unavailable | ratelimit` to simulate failures.";
+127.0.0.1:8081). Send `X-Demo-Fail: server | unavailable | ratelimit` to simulate failures.
+RUST_LOG sets the log level (off, error, warn, info, debug, trace; default info).";
 
 const CLI: cli::Cli = cli::Cli {
     program: "actix_server",
@@ -42,26 +46,6 @@ const CLI: cli::Cli = cli::Cli {
     default_addr: DEFAULT_ADDR,
     title: "demo server (actix-web)",
 };
-
-fn try_commands(base: &str, id: &str, secret: &str) -> Vec<String> {
-    vec![
-        format!("curl -i -u {id}:wrong {base}/token -d grant_type=client_credentials"),
-        format!(
-            "curl -i -u {id}:{secret} {base}/token -d grant_type=client_credentials -d scope=write"
-        ),
-        format!(
-            "curl -i -u {id}:{secret} {base}/token -d grant_type={} -d device_code=pending",
-            scenario::DEVICE_CODE_GRANT
-        ),
-        format!(
-            "curl -i -u {id}:{secret} -H 'X-Demo-Fail: unavailable' {base}/token -d grant_type=client_credentials"
-        ),
-        format!("curl -i {base}/api/read"),
-        format!("curl -i -H 'Authorization: Bearer demo-access-token' {base}/api/write"),
-        format!("curl -i -X DELETE {base}/api/read"),
-        format!("curl -i {base}/nowhere"),
-    ]
-}
 
 fn main() -> ExitCode {
     let addr = match CLI.listen_addr() {
@@ -79,7 +63,7 @@ fn main() -> ExitCode {
             Ok(config) => Arc::new(config),
             Err(code) => return code,
         };
-        CLI.print_banner(&config, try_commands);
+        CLI.print_banner(&config);
         let app_config = Arc::clone(&config);
         let server = actix_web::HttpServer::new(move || actix_app::app(Arc::clone(&app_config)))
             .listen(listener);

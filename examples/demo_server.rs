@@ -21,7 +21,8 @@
 //! The behaviour lives in `examples/shared/scenario.rs` (framework-free; its module docs
 //! list every choice the demo makes), the axum wiring in `examples/shared/axum_app.rs`.
 //! A `tracing-subscriber` fmt subscriber shows the crate's events: one per rendered error,
-//! 5xx at error level with the internal cause (which never reaches the client).
+//! 5xx at error level with the internal cause (which never reaches the client), 4xx at
+//! debug. `RUST_LOG` sets the level (default `info`; `RUST_LOG=debug` shows every error).
 
 use std::process::ExitCode;
 
@@ -31,12 +32,15 @@ mod axum_app;
 mod cli;
 #[path = "shared/scenario.rs"]
 mod scenario;
+#[path = "shared/tour.rs"]
+mod tour;
 
 const USAGE: &str = "\
 usage: demo_server [--addr HOST:PORT]
 
 Runs the oauth-errors demo authorization + resource server (default 127.0.0.1:8080).
-Send `X-Demo-Fail: server | unavailable | ratelimit` to simulate failures.";
+Send `X-Demo-Fail: server | unavailable | ratelimit` to simulate failures.
+RUST_LOG sets the log level (off, error, warn, info, debug, trace; default info).";
 
 const CLI: cli::Cli = cli::Cli {
     program: "demo_server",
@@ -44,31 +48,6 @@ const CLI: cli::Cli = cli::Cli {
     default_addr: scenario::DEFAULT_ADDR,
     title: "demo server",
 };
-
-fn try_commands(base: &str, id: &str, secret: &str) -> Vec<String> {
-    vec![
-        format!("curl -i -u {id}:wrong {base}/token -d grant_type=client_credentials"),
-        format!(
-            "curl -i -u {id}:{secret} {base}/token -d grant_type=client_credentials -d scope=write"
-        ),
-        format!(
-            "curl -i -u {id}:{secret} {base}/token -d grant_type={} -d device_code=slow",
-            scenario::DEVICE_CODE_GRANT
-        ),
-        format!(
-            "curl -i -u {id}:{secret} -H 'X-Demo-Fail: server' {base}/token -d grant_type=client_credentials"
-        ),
-        format!(
-            "curl -i '{base}/authorize?client_id={id}&response_type=code&state=xyz&prompt=none'"
-        ),
-        format!("curl -i {base}/api/read"),
-        format!("curl -i -H 'Authorization: Bearer demo-access-token' {base}/api/write"),
-        format!("curl -i -u {id}:{secret} {base}/revoke -d token=unsupported-123"),
-        format!(
-            "curl -i {base}/register -H 'Content-Type: application/json' -d '{{\"redirect_uris\":[\"http://example.com/cb\"]}}'"
-        ),
-    ]
-}
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -86,7 +65,7 @@ async fn main() -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    CLI.print_banner(&config, try_commands);
+    CLI.print_banner(&config);
     if let Err(e) = axum::serve(listener, axum_app::app(config)).await {
         return CLI.fail(e);
     }

@@ -1,4 +1,4 @@
-//! The five vendor pages in `/work/shared/seeds/*.txt`, reproduced.
+//! The five vendor pages in `../shared/seeds/*.txt` (beside the repository), reproduced.
 //!
 //! Every documented error response of every page is one [`Case`]: the status, the
 //! `Content-Type`, `Cache-Control: no-store`, the `WWW-Authenticate` challenge (every 401

@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal as _};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-use crate::scenario;
+use crate::{scenario, tour};
 
 /// One demo server's command line: `[--addr HOST:PORT]` (or `--addr=HOST:PORT`), `-h` /
 /// `--help`.
@@ -74,13 +74,9 @@ impl Cli {
         }
     }
 
-    /// Prints where the server listens, the demo client, and the example commands that
-    /// `commands` builds from the base URL, the client id and the client secret.
-    pub fn print_banner(
-        &self,
-        config: &scenario::Config,
-        commands: impl FnOnce(&str, &str, &str) -> Vec<String>,
-    ) {
+    /// Prints where the server listens, the demo client, and the tour: one curl line per
+    /// OAuth error the demo can send.
+    pub fn print_banner(&self, config: &scenario::Config) {
         let base = config.issuer.as_str();
         let (id, secret) = (scenario::CLIENT_ID, scenario::CLIENT_SECRET);
         println!("oauth-errors {} listening on {base}", self.title);
@@ -90,19 +86,25 @@ impl Cli {
             scenario::REDIRECT_URI
         );
         println!();
-        println!("Try:");
-        for line in commands(base, id, secret) {
+        println!("Try (one line per error the demo can send):");
+        for line in tour::curl_lines(base) {
             println!("  {line}");
         }
         println!();
     }
 }
 
-/// A `tracing-subscriber` fmt subscriber on stdout. DEBUG shows the crate's event for every
-/// 4xx too; 5xx are at ERROR with the cause.
+/// A `tracing-subscriber` fmt subscriber on stdout at the level `RUST_LOG` names (`off`,
+/// `error`, `warn`, `info`, `debug`, `trace`; `info` when unset or not a level). The
+/// crate's event for a 5xx is at ERROR with the internal cause; `RUST_LOG=debug` shows the
+/// event for every 4xx too.
 pub fn init_tracing() {
+    let level = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|v| v.trim().parse::<tracing_subscriber::filter::LevelFilter>().ok())
+        .unwrap_or(tracing_subscriber::filter::LevelFilter::INFO);
     tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
+        .with_max_level(level)
         .with_ansi(std::io::stdout().is_terminal())
         .init();
 }
