@@ -29,7 +29,11 @@ pub use crate::wire::error::{
     StatusError,
 };
 pub use crate::wire::headers::RetryAfter;
+pub use crate::wire::schema::SchemaContext;
 
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub use crate::adapters::openapi;
 pub use crate::client::parse;
 pub use crate::render::authorize;
 pub use crate::wire::text;

@@ -5,3 +5,5 @@
 pub(crate) mod actix;
 #[cfg(feature = "axum")]
 pub(crate) mod axum;
+#[cfg(feature = "utoipa")]
+pub mod openapi;

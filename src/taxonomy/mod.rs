@@ -10,6 +10,7 @@
 
 pub(crate) mod code;
 pub(crate) mod endpoint;
+pub(crate) mod usage;
 
 #[doc(no_inline)]
 pub use crate::{ClientAction, CodeInfo, Endpoint, OAuthError, Registry, SpecRef};

@@ -8,6 +8,7 @@ use http::{HeaderValue, StatusCode};
 use crate::taxonomy::endpoint::Endpoint;
 use crate::wire::error::{ErrorResponse, MemberName, MemberValue};
 use crate::wire::headers::{APPLICATION_JSON, APPLICATION_PROBLEM_JSON};
+use crate::wire::schema::SchemaContext;
 use crate::wire::text::ErrorText;
 
 /// What a [`BodyFormat`] knows about the response being written.
@@ -154,6 +155,41 @@ pub trait BodyFormat: Send + Sync + 'static {
         ctx: &BodyContext<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), Box<dyn StdError + Send + Sync>>;
+
+    /// The JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1) of the bodies this
+    /// format writes for the codes and status in `ctx`, if the format declares one.
+    ///
+    /// Only documentation uses it (the OpenAPI responses of the `utoipa` feature); rendering
+    /// never does. The default, `None`, leaves a response documented by its examples alone.
+    /// [`OAuthJson`] and [`ProblemJson`] declare theirs.
+    ///
+    /// ```
+    /// use http::{HeaderValue, StatusCode};
+    /// use oauth_errors::{BodyContext, BodyFormat, Endpoint, ErrorResponse, OAuthError, SchemaContext};
+    ///
+    /// struct MessageOnly;
+    /// impl BodyFormat for MessageOnly {
+    ///     fn content_type(&self) -> HeaderValue { HeaderValue::from_static("application/json") }
+    ///     fn write_body(&self, e: &ErrorResponse, _: &BodyContext<'_>, out: &mut Vec<u8>)
+    ///         -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    ///         Ok(serde_json::to_writer(out, &serde_json::json!({ "message": e.code().as_str() }))?)
+    ///     }
+    ///     fn json_schema(&self, _: &SchemaContext<'_>) -> Option<serde_json::Value> {
+    ///         Some(serde_json::json!({
+    ///             "type": "object",
+    ///             "required": ["message"],
+    ///             "properties": { "message": { "type": "string" } },
+    ///         }))
+    ///     }
+    /// }
+    ///
+    /// let ctx = SchemaContext::new(StatusCode::BAD_REQUEST, Endpoint::Api, &[OAuthError::InvalidRequest], &[]);
+    /// assert_eq!(MessageOnly.json_schema(&ctx).unwrap()["required"][0], "message");
+    /// ```
+    fn json_schema(&self, ctx: &SchemaContext<'_>) -> Option<serde_json::Value> {
+        let _ = ctx;
+        None
+    }
 }
 
 /// The RFC 6749 §5.2 JSON body: `error`, `error_description`, `error_uri` and any extra
@@ -191,6 +227,25 @@ impl BodyFormat for OAuthJson {
     ) -> Result<(), Box<dyn StdError + Send + Sync>> {
         write_oauth_json(error, ctx, out);
         Ok(())
+    }
+
+    /// `error` (an enum of the context's codes, each described), optional
+    /// `error_description` and `error_uri`, the contract's fixed members, and any other
+    /// member.
+    ///
+    /// ```
+    /// use http::StatusCode;
+    /// use oauth_errors::{BodyFormat, Endpoint, OAuthError, OAuthJson, SchemaContext};
+    ///
+    /// let ctx = SchemaContext::new(StatusCode::BAD_REQUEST, Endpoint::Token, &[OAuthError::SlowDown], &[]);
+    /// let schema = OAuthJson.json_schema(&ctx).unwrap();
+    /// assert_eq!(schema["required"], serde_json::json!(["error"]));
+    /// assert_eq!(schema["properties"]["error"]["enum"], serde_json::json!(["slow_down"]));
+    /// assert_eq!(schema["properties"]["error_uri"]["format"], "uri-reference");
+    /// assert_eq!(schema["additionalProperties"], true);
+    /// ```
+    fn json_schema(&self, ctx: &SchemaContext<'_>) -> Option<serde_json::Value> {
+        Some(crate::wire::schema::oauth_json(ctx))
     }
 }
 
@@ -394,5 +449,25 @@ impl BodyFormat for ProblemJson {
         write_members(out, ctx.members(error).filter(|(n, _)| !OWN.contains(&n.as_str())));
         out.push(b'}');
         Ok(())
+    }
+
+    /// The RFC 9457 members (`type`, `title` and `status` as the enums this format writes
+    /// for the context's codes and status, `detail`), then `error`, `error_uri`, the
+    /// contract's fixed members and any other member.
+    ///
+    /// ```
+    /// use http::StatusCode;
+    /// use oauth_errors::{BodyFormat, Endpoint, OAuthError, ProblemJson, SchemaContext};
+    ///
+    /// let codes = [OAuthError::InvalidToken];
+    /// let ctx = SchemaContext::new(StatusCode::UNAUTHORIZED, Endpoint::Resource, &codes, &[]);
+    /// let schema = ProblemJson::with_type_base("https://docs.example.com/errors#").json_schema(&ctx).unwrap();
+    /// let p = &schema["properties"];
+    /// assert_eq!(p["type"]["enum"][0], "https://docs.example.com/errors#invalid_token");
+    /// assert_eq!(p["title"]["enum"][0], "Invalid token");
+    /// assert_eq!(p["status"]["enum"][0], 401);
+    /// ```
+    fn json_schema(&self, ctx: &SchemaContext<'_>) -> Option<serde_json::Value> {
+        Some(crate::wire::schema::problem_json(self.type_base.as_deref(), ctx))
     }
 }

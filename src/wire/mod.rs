@@ -8,4 +8,5 @@ pub(crate) mod challenge;
 pub(crate) mod contract;
 pub(crate) mod error;
 pub(crate) mod headers;
+pub(crate) mod schema;
 pub mod text;
