@@ -27,7 +27,7 @@ use utoipa::openapi::OpenApi as Document;
 use utoipa::{Modify, OpenApi};
 
 #[path = "shared/scenario.rs"]
-mod scenario;
+pub mod scenario;
 
 use scenario::{RATELIMIT_RETRY_AFTER, REALM, REDIRECT_URI, UNAVAILABLE_RETRY_AFTER};
 

@@ -100,6 +100,11 @@ pub use utoipa;
 /// The extension member listing the codes of a documented response, in order.
 pub const CODES_EXTENSION: &str = "x-oauth-errors";
 
+/// The extension member set to `true` on a response that is also sent without error
+/// information: the 401 challenge for a request without usable credentials
+/// ([`ErrorResponses::authentication_required`]).
+pub const NO_ERROR_EXTENSION: &str = "x-oauth-no-error";
+
 /// The component name of the Bearer security scheme ([`security_schemes`]).
 pub const BEARER_SCHEME: &str = "Bearer";
 /// The component name of the DPoP `Authorization` security scheme ([`security_schemes`]).
@@ -332,6 +337,7 @@ impl ErrorResponses {
     /// )?;
     /// assert_eq!(doc["401"]["headers"]["WWW-Authenticate"]["example"], r#"Bearer realm="api""#);
     /// assert_eq!(doc["401"]["x-oauth-errors"], serde_json::json!([]));
+    /// assert_eq!(doc["401"]["x-oauth-no-error"], true);
     /// assert!(doc["401"].get("content").is_none());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -769,7 +775,10 @@ fn response_object(examples: &[Example]) -> Response {
         builder = builder.content(ct, content_object(status, &of_type));
     }
 
-    let extensions: Extensions = [(CODES_EXTENSION, json!(codes))].into_iter().collect();
+    let mut extensions: Extensions = [(CODES_EXTENSION, json!(codes))].into_iter().collect();
+    if examples.iter().any(|e| e.code.is_none()) {
+        extensions.insert(NO_ERROR_EXTENSION.to_owned(), Value::Bool(true));
+    }
     builder.extensions(Some(extensions)).build()
 }
 
@@ -963,6 +972,9 @@ fn merge_response(existing: &mut Response, new: Response) {
         }
     }
     extensions.insert(CODES_EXTENSION.to_owned(), Value::Array(codes));
+    if let Some(flag) = new.extensions.as_ref().and_then(|e| e.get(NO_ERROR_EXTENSION)) {
+        extensions.insert(NO_ERROR_EXTENSION.to_owned(), flag.clone());
+    }
 }
 
 /// The schema `format` declares for `codes` at `status` and `endpoint` (see
