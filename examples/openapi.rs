@@ -26,6 +26,8 @@ use oauth_errors::{
 use utoipa::openapi::OpenApi as Document;
 use utoipa::{Modify, OpenApi};
 
+// Public for `tests/openapi.rs`, which drives it; its docs are written for the demo.
+#[allow(missing_docs)]
 #[path = "shared/scenario.rs"]
 pub mod scenario;
 

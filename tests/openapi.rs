@@ -24,7 +24,7 @@ use std::net::SocketAddr;
 use std::process::Command;
 
 use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Method, Response};
+use http::{HeaderMap, HeaderName, HeaderValue, Response};
 use serde_json::{Value, json};
 
 use example::scenario::{self, Config, Outcome, Route};
