@@ -585,3 +585,102 @@ fn authorize_success_and_error_redirects_share_303() {
         "http://127.0.0.1:9999/cb?error=invalid_request&iss=http%3A%2F%2F127.0.0.1%3A8080"
     );
 }
+
+/// Every endpoint's full code list ([`ErrorResponses::for_endpoint`]) and the RFC 9457
+/// format under a contract with fixed members: the document validates, and every example
+/// (the crate's own rendering) validates against the schema its format declares.
+#[test]
+fn every_endpoint_and_both_formats_validate() {
+    use std::sync::LazyLock;
+
+    use oauth_errors::openapi::ErrorResponses;
+    use oauth_errors::{Contract, Endpoint, ErrorStatus, OAuthError, ProblemJson};
+    use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+    use utoipa::openapi::{OpenApiBuilder, PathsBuilder};
+
+    static PROBLEMS: LazyLock<Contract> = LazyLock::new(|| {
+        Contract::builder()
+            .format(ProblemJson::with_type_base("https://docs.example.com/errors#"))
+            .status(OAuthError::InvalidRequest, ErrorStatus::UNPROCESSABLE_ENTITY)
+            .member("api_version", 2u32)
+            .member("trace", "abc")
+            .build()
+    });
+    static BLANK: LazyLock<Contract> =
+        LazyLock::new(|| Contract::builder().format(ProblemJson::new()).build());
+
+    let mut paths = PathsBuilder::new();
+    let mut add = |name: String, responses: ErrorResponses| {
+        let op = OperationBuilder::new().responses(responses.build()).build();
+        paths = std::mem::take(&mut paths).path(name, PathItem::new(HttpMethod::Post, op));
+    };
+    for endpoint in Endpoint::ALL {
+        add(format!("/{endpoint}"), ErrorResponses::for_endpoint(endpoint));
+        // Every code with every optional part: the descriptions use the relaxed text door.
+        add(
+            format!("/{endpoint}/rich"),
+            ErrorResponses::new(endpoint).errors(endpoint.codes().map(|c| {
+                c.with_description(
+                    oauth_errors::text::ErrorText::unicode("Something \"quoted\" and ünicode")
+                        .unwrap(),
+                )
+                .with_uri("https://docs.example.com/e")
+                .with_member("extra", 1u32)
+                .at(endpoint)
+            })),
+        );
+        add(
+            format!("/{endpoint}/problem"),
+            ErrorResponses::new(endpoint)
+                .contract(&PROBLEMS)
+                .codes(OAuthError::KNOWN.iter().cloned()),
+        );
+        add(
+            format!("/{endpoint}/blank"),
+            ErrorResponses::new(endpoint).contract(&BLANK).codes(endpoint.codes()),
+        );
+    }
+    let doc = OpenApiBuilder::new().paths(paths.build()).build();
+    let doc = serde_json::to_value(&doc).unwrap();
+    let problem = &doc["paths"]["/api/problem"]["post"]["responses"]["422"]["content"]["application/problem+json"];
+    assert_eq!(
+        problem["schema"]["required"],
+        json!(["type", "title", "status", "error", "api_version", "trace"])
+    );
+    assert_eq!(problem["examples"]["invalid_request"]["value"]["api_version"], 2);
+    let Some(out) = python_validate(&doc, &json!([])) else { return };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    println!("{stdout}");
+}
+
+/// The schemas the formats declare survive utoipa's schema model unchanged: nothing in
+/// the document is lost on the way from the crate to utoipa.
+#[test]
+fn format_schemas_survive_utoipa() {
+    use oauth_errors::openapi::body_schema;
+    use oauth_errors::{
+        BodyFormat, Endpoint, MemberName, MemberValue, OAuthError, OAuthJson, ProblemJson,
+        SchemaContext,
+    };
+
+    let members = [(MemberName::from("api_version"), MemberValue::from("v2"))];
+    let codes = [OAuthError::InvalidToken, OAuthError::from_code("acme_quota").unwrap()];
+    let ctx =
+        SchemaContext::new(http::StatusCode::UNAUTHORIZED, Endpoint::Resource, &codes, &members);
+    let formats: [&dyn BodyFormat; 3] =
+        [&OAuthJson, &ProblemJson::new(), &ProblemJson::with_type_base("https://e.example/#")];
+    for format in formats {
+        let declared = format.json_schema(&ctx).unwrap();
+        let through = serde_json::to_value(body_schema(format, &ctx).unwrap()).unwrap();
+        assert_eq!(through, declared);
+    }
+    let declared = OAuthJson.json_schema(&ctx).unwrap();
+    assert_eq!(declared["properties"]["error"]["enum"], json!(["invalid_token", "acme_quota"]));
+    assert!(
+        declared["properties"]["error"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("* `acme_quota`: An extension error code not known to this crate.")
+    );
+}
