@@ -684,3 +684,45 @@ fn format_schemas_survive_utoipa() {
             .contains("* `acme_quota`: An extension error code not known to this crate.")
     );
 }
+
+#[path = "../examples/shared/tour.rs"]
+mod tour;
+
+/// The demo's tour (the curl lines both demo servers print, one per error it can send):
+/// every stop at a documented operation answers with an error documented for it.
+#[test]
+fn every_tour_stop_is_documented() {
+    let doc = document();
+    let mut checked = 0;
+    for stop in tour::stops() {
+        let (path, query) = match stop.target.split_once('?') {
+            Some((p, q)) => (p, Some(q.to_owned())),
+            None => (stop.target.as_str(), None),
+        };
+        let Some(route) = Route::from_path(path).filter(|r| r.method().as_str() == stop.method)
+        else {
+            continue; // the 404 and 405 answer requests outside the documented operations
+        };
+        let mut req = Req { query, ..Req::default() };
+        match stop.basic {
+            Some((_, secret)) if secret == scenario::CLIENT_SECRET => req = req.basic(),
+            Some(_) => req = req.header("authorization", BAD_BASIC),
+            None => {}
+        }
+        for header in &stop.headers {
+            let (name, value) = header.split_once(": ").unwrap();
+            let name: &'static str = Box::leak(name.to_ascii_lowercase().into_boxed_str());
+            req = req.header(name, value);
+        }
+        match &stop.body {
+            Some(tour::Body::Form(fields)) => req = req.form(&fields.join("&")),
+            Some(tour::Body::Json(document)) => req = req.json(document),
+            None => {}
+        }
+        let r = run(route, &req).unwrap();
+        assert_eq!(code_of(&r).as_deref(), stop.shows, "{}", stop.target);
+        check_against_document(&doc, route, &r).unwrap();
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked}");
+}
