@@ -244,6 +244,68 @@ fn no_port_variance_except_http_loopback_literals() {
 }
 
 #[test]
+fn loopback_port_variance_needs_the_port_to_end_at_a_path_or_query() {
+    // Registered with and without a path or query; the exception covers the port only.
+    let cases: [(&str, &str); 6] = [
+        ("http://127.0.0.1:8080", "http://127.0.0.1:1234"),
+        ("http://127.0.0.1", "http://127.0.0.1:65535"),
+        ("http://127.0.0.1:8080?x=1", "http://127.0.0.1:1234?x=1"),
+        ("http://127.0.0.1:8080/cb?x=1", "http://127.0.0.1/cb?x=1"),
+        ("http://[::1]:8080", "http://[::1]:1"),
+        ("http://[::1]?x=1", "http://[::1]:1234?x=1"),
+    ];
+    for (reg, req) in cases {
+        assert_eq!(verify_redirect_uri(Some(req), &[reg]).expect(req).as_str(), req, "{reg}");
+    }
+    let refused: [(&str, &str, RedirectUriError); 8] = [
+        // Not a port: the host continues.
+        ("http://127.0.0.1:8080/cb", "http://127.0.0.1.nip.io/cb", RedirectUriError::NotRegistered),
+        (
+            "http://127.0.0.1/cb",
+            "http://127.0.0.1.evil.example:80/cb",
+            RedirectUriError::NotRegistered,
+        ),
+        (
+            "http://127.0.0.1:8080",
+            "http://127.0.0.1:8080x",
+            RedirectUriError::Invalid(UriError::NotAbsolute),
+        ),
+        // Path, query and scheme must match exactly.
+        ("http://127.0.0.1:8080?x=1", "http://127.0.0.1:1234?x=2", RedirectUriError::NotRegistered),
+        ("http://127.0.0.1:8080", "http://127.0.0.1:1234/", RedirectUriError::NotRegistered),
+        ("http://127.0.0.1:8080/cb", "HTTP://127.0.0.1:1234/cb", RedirectUriError::NotRegistered),
+        // A port beyond 65535 is not a port.
+        (
+            "http://127.0.0.1/cb",
+            "http://127.0.0.1:65536/cb",
+            RedirectUriError::Invalid(UriError::NotAbsolute),
+        ),
+        (
+            "http://[::1]/cb",
+            "http://[::1]:99999/cb",
+            RedirectUriError::Invalid(UriError::NotAbsolute),
+        ),
+    ];
+    for (reg, req, why) in refused {
+        assert_eq!(verify_redirect_uri(Some(req), &[reg]), Err(why), "{reg} / {req}");
+    }
+    // `localhost` (NOT RECOMMENDED, RFC 8252 §8.3) verifies on exact match only.
+    let localhost = "http://localhost:8080/cb";
+    assert_eq!(verify_redirect_uri(Some(localhost), &[localhost]).unwrap().as_str(), localhost);
+    assert_eq!(
+        verify_redirect_uri(Some("http://localhost:9090/cb"), &[localhost]),
+        Err(RedirectUriError::NotRegistered)
+    );
+    // The redirect goes to the port requested.
+    let uri = verify_redirect_uri(Some("http://[::1]:61000/cb"), &["http://[::1]/cb"]).unwrap();
+    assert_redirect(
+        &AuthorizationError::new(OAuthError::AccessDenied, uri).to_response(),
+        303,
+        "http://[::1]:61000/cb?error=access_denied",
+    );
+}
+
+#[test]
 fn omitted_redirect_uri_needs_exactly_one_registration() {
     let one = ["https://client.example.com/cb?tenant=7"];
     assert_eq!(
@@ -293,14 +355,19 @@ fn malformed_uris_are_invalid_even_when_registered() {
         ("/cb".into(), UriError::NotAbsolute),
         ("cb".into(), UriError::NotAbsolute),
         ("//client.example.com/cb".into(), UriError::NotAbsolute),
-        ("".into(), UriError::NotAbsolute),
+        (" ".into(), UriError::NotAbsolute),
         ("http://".into(), UriError::NotAbsolute),
         ("https:".into(), UriError::NotAbsolute),
-        ("javascript:alert(1)".into(), UriError::NotAbsolute),
-        ("javascript://client.example.com/%0Aalert(1)".into(), UriError::NotAbsolute),
+        ("https:/client.example.com/cb".into(), UriError::NotAbsolute),
+        ("1com.example.app:/cb".into(), UriError::NotAbsolute),
+        (":/cb".into(), UriError::NotAbsolute),
+        ("com.example.app:".into(), UriError::NotAbsolute),
+        ("javascript:alert(1)".into(), UriError::UnsupportedScheme),
+        ("javascript://client.example.com/%0Aalert(1)".into(), UriError::UnsupportedScheme),
+        ("data:text/html,alert(1)".into(), UriError::UnsupportedScheme),
         ("data:text/html,<script>alert(1)</script>".into(), UriError::NotAbsolute),
-        ("ftp://client.example.com/cb".into(), UriError::NotAbsolute),
-        ("com.example.app:/cb".into(), UriError::NotAbsolute),
+        ("ftp://client.example.com/cb".into(), UriError::UnsupportedScheme),
+        ("com.example.app:/cb#x".into(), UriError::Fragment),
         ("https://client.example.com/cb\r\nSet-Cookie: a=b".into(), UriError::NotAbsolute),
         ("https://client.example.com/cb\n".into(), UriError::NotAbsolute),
         ("https://client.example.com/c b".into(), UriError::NotAbsolute),
@@ -325,6 +392,231 @@ fn malformed_uris_are_invalid_even_when_registered() {
             "{uri:?}"
         );
     }
+}
+
+#[test]
+fn empty_redirect_uri_is_treated_as_omitted() {
+    // RFC 6749 §3.1: "Parameters sent without a value MUST be treated as if they were
+    // omitted from the request" — for `redirect_uri=` exactly as for `response_mode=`.
+    let one = [CB];
+    assert_eq!(verify_redirect_uri(Some(""), &one), verify_redirect_uri(None, &one));
+    assert_eq!(verify_redirect_uri(Some(""), &one).expect("single registration").as_str(), CB);
+    let two = [CB, "https://client.example.com/cb2"];
+    assert_eq!(verify_redirect_uri(Some(""), &two), Err(RedirectUriError::Missing));
+    let none: [&str; 0] = [];
+    assert_eq!(verify_redirect_uri(Some(""), &none), Err(RedirectUriError::Missing));
+    // The single registration is still checked.
+    assert_eq!(
+        verify_redirect_uri(Some(""), &["https://client.example.com/cb#frag"]),
+        Err(RedirectUriError::Invalid(UriError::Fragment))
+    );
+    assert_eq!(
+        ResponseMode::from_request(Some(""), Some("code")),
+        ResponseMode::from_request(None, Some("code"))
+    );
+
+    // End to end: an empty redirect_uri with one registration redirects there.
+    let uri = verify_redirect_uri(Some(""), &one).unwrap();
+    let mode = ResponseMode::from_request(Some(""), Some("code")).unwrap();
+    let r = AuthorizationError::new(OAuthError::AccessDenied, uri)
+        .mode(mode)
+        .state(State::new("xyz").unwrap())
+        .to_response();
+    assert_redirect(&r, 303, "https://client.example.com/cb?error=access_denied&state=xyz");
+    // With two registrations there is no redirect at all.
+    assert_direct_json(
+        &verify_redirect_uri(Some(""), &two).unwrap_err().to_error().response(),
+        400,
+        r#"{"error":"invalid_request","error_description":"redirect_uri is required"}"#,
+    );
+}
+
+#[test]
+fn private_use_scheme_uris_verify_on_exact_match() {
+    // RFC 8252 §7.1: authorization servers MUST support private-use URI scheme redirects.
+    for uri in [
+        "com.example.app:/oauth2redirect/example-provider",
+        "com.example.app:/oauth2redirect",
+        "com.example.app://oauth2redirect",
+        "com.example.app:oauth2redirect",
+        "com.example.app:/cb?tenant=7",
+        "Com.Example-App+dev.v2:/cb",
+    ] {
+        assert_eq!(verify_redirect_uri(Some(uri), &[uri]).expect(uri).as_str(), uri);
+        assert_eq!(verify_redirect_uri(None, &[uri]).expect(uri).as_str(), uri);
+    }
+    // Exact match only: no case folding, no port or path variance.
+    let registered = ["com.example.app:/oauth2redirect"];
+    for req in [
+        "com.example.app:/oauth2redirect/",
+        "com.example.app://oauth2redirect",
+        "COM.EXAMPLE.APP:/oauth2redirect",
+        "com.example.app:/OAUTH2REDIRECT",
+        "com.example.evil:/oauth2redirect",
+        "com.example.app:/oauth2redirect?x=1",
+    ] {
+        assert_eq!(
+            verify_redirect_uri(Some(req), &registered),
+            Err(RedirectUriError::NotRegistered),
+            "{req}"
+        );
+    }
+
+    // Rendered exactly like any other redirect URI.
+    let uri = verify_redirect_uri(
+        Some("com.example.app:/cb?tenant=7"),
+        &["com.example.app:/cb?tenant=7"],
+    )
+    .unwrap();
+    let e = AuthorizationError::new(OAuthError::AccessDenied, uri)
+        .state(State::new("s 1").unwrap())
+        .issuer("https://as.example.com".parse().unwrap());
+    assert_redirect(
+        &e.to_response(),
+        303,
+        "com.example.app:/cb?tenant=7&error=access_denied&state=s+1&iss=https%3A%2F%2Fas.example.com",
+    );
+    assert_redirect(
+        &e.clone().mode(ResponseMode::Fragment).to_response(),
+        303,
+        "com.example.app:/cb?tenant=7#error=access_denied&state=s+1&iss=https%3A%2F%2Fas.example.com",
+    );
+}
+
+#[test]
+fn script_and_single_label_schemes_are_refused_in_any_case() {
+    for uri in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "JAVASCRIPT://x/%0Aalert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "Data:text/plain,x",
+        "vbscript:msgbox(1)",
+        "VBScript:msgbox(1)",
+        "file:///etc/passwd",
+        "FILE://host/share",
+        "blob:https://client.example.com/0a1b",
+        "about:blank",
+        "ftp://client.example.com/cb",
+        "mailto:a@client.example.com",
+        "myapp:/cb",
+        "myapp://cb",
+        "urn:ietf:wg:oauth:2.0:oob",
+        // Not a reverse domain name: an empty label.
+        "com..app:/cb",
+        "com.:/cb",
+    ] {
+        assert_eq!(
+            verify_redirect_uri(Some(uri), &[uri]),
+            Err(RedirectUriError::Invalid(UriError::UnsupportedScheme)),
+            "{uri}"
+        );
+        assert_eq!(
+            verify_redirect_uri(None, &[uri]),
+            Err(RedirectUriError::Invalid(UriError::UnsupportedScheme)),
+            "{uri}"
+        );
+    }
+    assert_direct_json(
+        &verify_redirect_uri(Some("javascript:alert(1)"), &[CB]).unwrap_err().to_error().response(),
+        400,
+        r#"{"error":"invalid_request","error_description":"redirect_uri is invalid"}"#,
+    );
+    assert_eq!(UriError::UnsupportedScheme.to_string(), "URI scheme not accepted");
+}
+
+#[test]
+fn registered_query_holding_a_response_parameter_is_refused() {
+    use oauth_errors::authorize::RESPONSE_PARAMETERS;
+    assert_eq!(
+        RESPONSE_PARAMETERS,
+        [
+            "error",
+            "error_description",
+            "error_uri",
+            "state",
+            "iss",
+            "code",
+            "access_token",
+            "token_type",
+            "expires_in",
+            "scope",
+            "id_token",
+        ]
+    );
+    // The reported case: a registered query holding `state` and `iss`.
+    let bad = "https://client.example.com/cb?state=s1&iss=https%3A%2F%2Fevil.example";
+    assert_eq!(
+        verify_redirect_uri(Some(bad), &[bad]),
+        Err(RedirectUriError::Invalid(UriError::ResponseParameter("state")))
+    );
+    assert_eq!(
+        verify_redirect_uri(None, &[bad]),
+        Err(RedirectUriError::Invalid(UriError::ResponseParameter("state")))
+    );
+    assert_direct_json(
+        &verify_redirect_uri(None, &[bad]).unwrap_err().to_error().response(),
+        400,
+        r#"{"error":"invalid_request","error_description":"redirect_uri is invalid"}"#,
+    );
+    assert_eq!(
+        UriError::ResponseParameter("iss").to_string(),
+        "query already holds the authorization response parameter `iss`"
+    );
+
+    for name in RESPONSE_PARAMETERS {
+        for uri in [
+            format!("https://client.example.com/cb?{name}=x"),
+            format!("https://client.example.com/cb?tenant=7&{name}=x"),
+            format!("https://client.example.com/cb?tenant=7&{name}"),
+            format!("https://client.example.com/cb?{name}="),
+            format!("http://127.0.0.1:8080/cb?{name}=x"),
+            format!("com.example.app:/cb?a=1&{name}=x"),
+        ] {
+            let want = Err(RedirectUriError::Invalid(UriError::ResponseParameter(name)));
+            assert_eq!(verify_redirect_uri(Some(&uri), &[uri.as_str()]), want, "{uri}");
+            assert_eq!(verify_redirect_uri(None, &[uri.as_str()]), want, "{uri}");
+        }
+    }
+    // Names are compared after form-decoding.
+    for (uri, name) in [
+        ("https://client.example.com/cb?st%61te=x", "state"),
+        ("https://client.example.com/cb?%69%73%73=x", "iss"),
+        ("https://client.example.com/cb?error%5Furi=x", "error_uri"),
+    ] {
+        assert_eq!(
+            verify_redirect_uri(None, &[uri]),
+            Err(RedirectUriError::Invalid(UriError::ResponseParameter(name))),
+            "{uri}"
+        );
+    }
+    // A loopback request on another port is refused for the same reason.
+    assert_eq!(
+        verify_redirect_uri(
+            Some("http://127.0.0.1:4321/cb?code=1"),
+            &["http://127.0.0.1/cb?code=1"]
+        ),
+        Err(RedirectUriError::Invalid(UriError::ResponseParameter("code")))
+    );
+
+    // Near misses are ordinary parameters, kept and followed by the response exactly once.
+    let fine = "https://client.example.com/cb?State=1&state_hint=2&xstate=3&iss%20=4&codes=5&tenant=state&a=b=state";
+    let uri = verify_redirect_uri(None, &[fine]).expect("no response parameter");
+    let e = AuthorizationError::new(OAuthError::AccessDenied, uri)
+        .state(State::new("xyz").unwrap())
+        .issuer("https://as.example.com".parse().unwrap());
+    let expected = "https://client.example.com/cb?State=1&state_hint=2&xstate=3&iss%20=4&codes=5&tenant=state&a=b=state\
+        &error=access_denied&state=xyz&iss=https%3A%2F%2Fas.example.com";
+    let r = e.to_response();
+    assert_redirect(&r, 303, expected);
+    let query = &expected[expected.find('?').unwrap() + 1..];
+    for name in ["error", "state", "iss"] {
+        let n = query.split('&').filter(|p| p.split('=').next() == Some(name)).count();
+        assert_eq!(n, 1, "{name} in {expected}");
+    }
+    // An `&` or `=` in the path is not a query.
+    let path = "https://client.example.com/state=1&iss=2/cb";
+    assert_eq!(verify_redirect_uri(None, &[path]).expect("path only").as_str(), path);
 }
 
 #[test]
@@ -1035,10 +1327,20 @@ fn issuer_parsing() {
         "https://as.example.com/",
         "https://as.example.com/tenants/7",
         "https://as.example.com:8443",
+        "HTTPS://as.example.com",
+        "https://[2001:db8::1]:8443/as",
+        // http: loopback hosts only.
         "http://localhost:8080",
+        "http://LocalHost",
         "http://127.0.0.1:9000/realms/dev",
+        "http://127.0.0.1",
+        "http://127.255.255.254:80/",
+        "http://[::1]:8080",
+        "http://[0:0:0:0:0:0:0:1]/as",
+        "HTTP://127.0.0.1",
     ] {
         assert_eq!(ok.parse::<Issuer>().unwrap().as_str(), ok);
+        assert_eq!(Issuer::insecure_http(ok).unwrap().as_str(), ok);
     }
     let long = format!("https://as.example.com/{}", "a".repeat(2049 - 23));
     assert_eq!(long.len(), 2049);
@@ -1050,17 +1352,61 @@ fn issuer_parsing() {
         ("/as", UriError::NotAbsolute),
         ("as.example.com", UriError::NotAbsolute),
         ("//as.example.com", UriError::NotAbsolute),
-        ("ftp://as.example.com", UriError::NotAbsolute),
-        ("urn:example:as", UriError::NotAbsolute),
+        ("ftp://as.example.com", UriError::UnsupportedScheme),
+        ("urn:example:as", UriError::UnsupportedScheme),
+        ("com.example.as:/x", UriError::UnsupportedScheme),
         ("https://as.example.com/a b", UriError::NotAbsolute),
         ("https://as.example.com/\r\n", UriError::NotAbsolute),
         ("", UriError::NotAbsolute),
         (long.as_str(), UriError::TooLong),
     ];
     for (s, why) in cases {
-        assert_eq!(s.parse::<Issuer>(), Err(why), "{s:?}");
+        assert_eq!(s.parse::<Issuer>(), Err(why.clone()), "{s:?}");
+        // The opt-in changes nothing but the http host rule.
+        assert_eq!(Issuer::insecure_http(s), Err(why), "{s:?}");
     }
     assert_eq!(UriError::Query.to_string(), "must not contain a query");
+}
+
+#[test]
+fn http_issuers_need_a_loopback_host_or_the_explicit_opt_in() {
+    // RFC 8414 §2 and RFC 9207 §2 require https.
+    for s in [
+        "http://as.example.com",
+        "http://as.example.com:8080/tenant",
+        "http://192.0.2.7:8080",
+        "http://0.0.0.0:8080",
+        "http://[2001:db8::1]",
+        "http://[::]:8080",
+        "http://[::ffff:127.0.0.1]",
+        "http://localhost.evil.example",
+        "http://localhost.",
+        "http://127.0.0.1.evil.example",
+        "http://127.1",
+        "http://2130706433",
+        "http://128.0.0.1",
+        "http://126.255.255.255",
+    ] {
+        assert_eq!(s.parse::<Issuer>(), Err(UriError::NotHttps), "{s:?}");
+        assert_eq!(Issuer::insecure_http(s).unwrap().as_str(), s);
+    }
+    // The opt-in still refuses what is not an issuer at all.
+    assert_eq!(Issuer::insecure_http("http://as.example.com/?x"), Err(UriError::Query));
+    assert_eq!(Issuer::insecure_http("http://as.example.com#x"), Err(UriError::Fragment));
+    assert_eq!(Issuer::insecure_http("http://"), Err(UriError::NotAbsolute));
+    assert_eq!(
+        UriError::NotHttps.to_string(),
+        "must use https (http is accepted for loopback hosts only)"
+    );
+
+    // What a loopback issuer renders.
+    let e = AuthorizationError::new(OAuthError::AccessDenied, verified(CB))
+        .issuer("http://localhost:8080/realms/dev".parse().unwrap());
+    assert_redirect(
+        &e.to_response(),
+        303,
+        "https://client.example.com/cb?error=access_denied&iss=http%3A%2F%2Flocalhost%3A8080%2Frealms%2Fdev",
+    );
 }
 
 #[test]

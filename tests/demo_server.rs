@@ -520,6 +520,34 @@ async fn authorize_unknown_client_or_redirect_uri_is_a_direct_400() {
 }
 
 #[tokio::test]
+async fn authorize_empty_redirect_uri_and_response_mode_count_as_omitted() {
+    // RFC 6749 §3.1: parameters sent without a value are treated as omitted.
+    let addr = server().await;
+    let iss = iss(addr);
+    let target = "/authorize?client_id=demo-client&redirect_uri=&response_mode=&response_type=magic&state=s1";
+    let r = get(addr, target, &[]).await;
+    assert_redirect(
+        &r,
+        &format!(
+            "http://127.0.0.1:9999/cb?error=unsupported_response_type&error_description=Unsupported+response_type%3A+magic&state=s1&{iss}"
+        ),
+    );
+}
+
+#[test]
+fn demo_issuer_opts_in_to_http_beyond_loopback() {
+    for (addr, issuer) in [
+        ("127.0.0.1:8080", "http://127.0.0.1:8080"),
+        ("0.0.0.0:8080", "http://0.0.0.0:8080"),
+        ("192.0.2.7:80", "http://192.0.2.7:80"),
+        ("[2001:db8::1]:8080", "http://[2001:db8::1]:8080"),
+    ] {
+        let config = scenario::Config::new(addr.parse().expect("socket address")).expect(addr);
+        assert_eq!(config.issuer.as_str(), issuer);
+    }
+}
+
+#[tokio::test]
 async fn authorize_unsupported_response_type_is_redirected() {
     let addr = server().await;
     let iss = iss(addr);

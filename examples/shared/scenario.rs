@@ -144,7 +144,10 @@ impl Config {
     /// [`UriError`] if `http://<addr>` is not a valid issuer (it always is for a
     /// socket address).
     pub fn new(addr: SocketAddr) -> Result<Config, UriError> {
-        Ok(Config { addr, issuer: format!("http://{addr}").parse()?, realm: Cow::Borrowed(REALM) })
+        // The demo serves plain HTTP on whatever address it is given: a development
+        // deployment, so it opts in to an `http` issuer beyond loopback explicitly.
+        let issuer = Issuer::insecure_http(&format!("http://{addr}"))?;
+        Ok(Config { addr, issuer, realm: Cow::Borrowed(REALM) })
     }
 
     fn bearer(&self) -> Challenge {

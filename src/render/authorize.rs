@@ -6,8 +6,9 @@
 //!
 //! * An error is redirected **only to a redirect URI the server verified** against the
 //!   client's registration. [`AuthorizationError`] takes a [`VerifiedRedirectUri`], and the
-//!   only way to get one is [`verify_redirect_uri`]. When verification fails (unknown
-//!   client, missing or unregistered `redirect_uri`) there is no redirect:
+//!   only way to get one is [`verify_redirect_uri`] (exact match; any port for loopback IP
+//!   literals; private-use schemes for native apps, RFC 8252 §7). When verification fails
+//!   (unknown client, missing or unregistered `redirect_uri`) there is no redirect:
 //!   [`RedirectUriError::to_error`] gives the error to render directly as a 400.
 //! * `invalid_client` and the OpenID Federation trust-establishment codes are never
 //!   redirected (their table rows say so); [`AuthorizationError::to_response`] renders
@@ -15,7 +16,10 @@
 //! * Parameters are `error`, `error_description`, `error_uri`, `state` (exactly as
 //!   received) and `iss` (RFC 9207) when configured, in that order. Extra members are not
 //!   sent ("Other parameters SHOULD NOT be returned", OIDC Core §3.1.2.6).
-//! * Query mode keeps the registered URI's own query; fragment mode appends `#…`;
+//! * Query mode keeps the registered URI's own query (RFC 6749 §3.1.2), which therefore
+//!   may not already hold a response parameter: such a registration fails verification
+//!   (see [`RESPONSE_PARAMETERS`]), so no parameter is ever sent twice; fragment mode
+//!   appends `#…`;
 //!   `form_post` answers 200 with an auto-submitting HTML form whose values are
 //!   HTML-escaped, and `Cache-Control: no-store`.
 //! * Redirects use **303 See Other** by default (RFC 9700 §4.12, OAuth 2.1 §7.5.3); 302 is
@@ -42,6 +46,7 @@
 use core::fmt;
 use core::str::FromStr;
 use std::borrow::Cow;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 use bytes::Bytes;
 use http::header::{CONTENT_TYPE, LOCATION};
@@ -107,12 +112,22 @@ impl State {
 
 /// The authorization server's issuer identifier, sent as `iss` (RFC 9207 §2).
 ///
-/// An absolute `https` URL without query or fragment; `http` is accepted for loopback
-/// and development hosts (RFC 9207 requires `https`: that check is the deployment's).
+/// An absolute `https` URL without query or fragment (RFC 8414 §2, RFC 9207 §2). Plain
+/// `http` is accepted in two cases only:
+///
+/// * the host is a **loopback host** — `localhost` (any case; RFC 6761 §6.3 reserves it
+///   for the loopback interface), an IPv4 literal in `127.0.0.0/8`, or the IPv6 literal
+///   `[::1]` — so that a server on a developer's machine needs no certificate;
+/// * the deployment **opts in** with [`Issuer::insecure_http`], for any host.
+///
+/// Every other `http` issuer is [`UriError::NotHttps`].
 ///
 /// ```
-/// use oauth_errors::authorize::Issuer;
+/// use oauth_errors::authorize::{Issuer, UriError};
+///
 /// assert!("https://as.example.com".parse::<Issuer>().is_ok());
+/// assert!("http://127.0.0.1:8080".parse::<Issuer>().is_ok());
+/// assert_eq!("http://as.example.com".parse::<Issuer>(), Err(UriError::NotHttps));
 /// assert!("https://as.example.com/?x=1".parse::<Issuer>().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -131,9 +146,21 @@ pub struct Issuer(String);
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum UriError {
-    /// Not an absolute `http`/`https` URI of printable ASCII without spaces.
-    #[error("not an absolute http(s) URI of printable ASCII without spaces")]
+    /// Not an absolute URI (`scheme ":" …`, RFC 3986 §3.1) of printable ASCII without
+    /// spaces, `"`, `\`, `<` or `>`; or an `http(s)` URI without `//`, without a host, with
+    /// userinfo, or with a port that is not a number up to 65535.
+    #[error("not an absolute URI of printable ASCII without spaces")]
     NotAbsolute,
+    /// An absolute URI whose scheme is not accepted here. Redirect URIs accept `http`,
+    /// `https` and private-use schemes named by a reverse domain name (RFC 8252 §7.1), so
+    /// `javascript:`, `data:`, `vbscript:`, `file:` and every other single-label scheme
+    /// end here; issuers accept `https` and `http` only.
+    #[error("URI scheme not accepted")]
+    UnsupportedScheme,
+    /// An `http` issuer whose host is not a loopback host: RFC 8414 §2 and RFC 9207 §2
+    /// require `https` (see [`Issuer`] and [`Issuer::insecure_http`]).
+    #[error("must use https (http is accepted for loopback hosts only)")]
+    NotHttps,
     /// Has a fragment (`#`), which RFC 6749 §3.1.2 forbids for redirect URIs and RFC 8414
     /// for issuers.
     #[error("must not contain a fragment")]
@@ -144,24 +171,103 @@ pub enum UriError {
     /// Longer than 2048 bytes.
     #[error("longer than 2048 bytes")]
     TooLong,
+    /// A redirect URI whose query already holds this authorization response parameter
+    /// (one of [`RESPONSE_PARAMETERS`]). Appending the response would send it twice,
+    /// which RFC 6749 §3.1 forbids ("MUST NOT be included more than once").
+    #[error("query already holds the authorization response parameter `{0}`")]
+    ResponseParameter(&'static str),
 }
 
-fn check_absolute(uri: &str) -> Result<(), UriError> {
-    if uri.len() > 2048 {
+/// The authorization response parameters a registered redirect URI's query may not hold:
+/// every name RFC 6749 (§4.1.2, §4.1.2.1, §4.2.2, §4.2.2.1), RFC 9207 §2 and OpenID
+/// Connect Core (§3.2.2.5) define for authorization responses.
+///
+/// RFC 6749 §3.1.2 says the registered query "MUST be retained" when parameters are
+/// added, and §3.1 that a parameter "MUST NOT be included more than once"; a registered
+/// `…/cb?state=s1` cannot satisfy both, so [`verify_redirect_uri`] refuses it
+/// ([`UriError::ResponseParameter`]) rather than send two `state` values or drop the
+/// registered one. Fragment-mode names (`access_token`, `id_token`, …) are refused too:
+/// the same registration serves every response mode, and a callback that finds
+/// `access_token` in both the query and the fragment cannot tell which one the server
+/// sent. Names are compared exactly (case-sensitively) after form-decoding, so
+/// `st%61te` is `state` while `State` and `state_hint` are not response parameters.
+///
+/// ```
+/// use oauth_errors::authorize::{verify_redirect_uri, RedirectUriError, UriError, RESPONSE_PARAMETERS};
+///
+/// assert!(RESPONSE_PARAMETERS.contains(&"iss"));
+/// let registered = ["https://client.example.com/cb?tenant=7&state=s1"];
+/// assert_eq!(
+///     verify_redirect_uri(None, &registered),
+///     Err(RedirectUriError::Invalid(UriError::ResponseParameter("state")))
+/// );
+/// ```
+pub const RESPONSE_PARAMETERS: [&str; 11] = [
+    "error",
+    "error_description",
+    "error_uri",
+    "state",
+    "iss",
+    "code",
+    "access_token",
+    "token_type",
+    "expires_in",
+    "scope",
+    "id_token",
+];
+
+/// The longest issuer or redirect URI accepted, in bytes.
+const MAX_URI_LEN: usize = 2048;
+
+/// What [`parse_absolute`] found.
+enum UriKind<'a> {
+    /// `http` or `https`, with the host as written (an IPv6 literal with its brackets).
+    Web { https: bool, host: &'a str },
+    /// A private-use scheme named by a reverse domain name (RFC 8252 §7.1).
+    PrivateUse,
+}
+
+/// RFC 3986 §3.1: `scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`.
+fn is_scheme(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first().is_some_and(u8::is_ascii_alphabetic)
+        && b.iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
+}
+
+/// RFC 8252 §7.1 (after RFC 7595 §3.8): a private-use scheme is a domain name in reverse
+/// order, so it has at least two labels, none empty (`com.example.app`).
+fn is_reverse_domain(scheme: &str) -> bool {
+    scheme.contains('.') && scheme.split('.').all(|label| !label.is_empty())
+}
+
+/// Checks everything issuers and redirect URIs share: length, characters, an RFC 3986
+/// scheme, no fragment, and for `http(s)` an authority with a host and a valid port.
+fn parse_absolute(uri: &str) -> Result<UriKind<'_>, UriError> {
+    if uri.len() > MAX_URI_LEN {
         return Err(UriError::TooLong);
     }
     let printable = |b: u8| (0x21..0x7F).contains(&b) && !matches!(b, b'"' | b'\\' | b'<' | b'>');
     if !uri.bytes().all(printable) {
         return Err(UriError::NotAbsolute);
     }
-    let lower = uri.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
-    let rest = if lower.starts_with("https://") {
-        &uri[8..]
-    } else if lower.starts_with("http://") {
-        &uri[7..]
-    } else {
+    let (scheme, rest) = uri.split_once(':').ok_or(UriError::NotAbsolute)?;
+    if !is_scheme(scheme) {
         return Err(UriError::NotAbsolute);
-    };
+    }
+    let https = scheme.eq_ignore_ascii_case("https");
+    if !https && !scheme.eq_ignore_ascii_case("http") {
+        if !is_reverse_domain(scheme) {
+            return Err(UriError::UnsupportedScheme);
+        }
+        if uri.contains('#') {
+            return Err(UriError::Fragment);
+        }
+        if rest.is_empty() {
+            return Err(UriError::NotAbsolute);
+        }
+        return Ok(UriKind::PrivateUse);
+    }
+    let rest = rest.strip_prefix("//").ok_or(UriError::NotAbsolute)?;
     if uri.contains('#') {
         return Err(UriError::Fragment);
     }
@@ -170,16 +276,14 @@ fn check_absolute(uri: &str) -> Result<(), UriError> {
     if authority.contains('@') {
         return Err(UriError::NotAbsolute);
     }
-    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
-        let (h, after) = v6.split_once(']').ok_or(UriError::NotAbsolute)?;
-        (
-            h,
-            after.strip_prefix(':').map(Some).unwrap_or(if after.is_empty() {
-                None
-            } else {
-                Some("x")
-            }),
-        )
+    let (host, port) = if authority.starts_with('[') {
+        let end = authority.find(']').ok_or(UriError::NotAbsolute)? + 1;
+        let (host, after) = authority.split_at(end);
+        match after.strip_prefix(':') {
+            Some(p) => (host, Some(p)),
+            None if after.is_empty() => (host, None),
+            None => return Err(UriError::NotAbsolute),
+        }
     } else {
         match authority.rsplit_once(':') {
             Some((h, p)) => (h, Some(p)),
@@ -192,24 +296,68 @@ fn check_absolute(uri: &str) -> Result<(), UriError> {
                 && p.bytes().all(|b| b.is_ascii_digit())
                 && p.parse::<u32>().is_ok_and(|n| n <= 65_535))
     });
-    if host.is_empty() || !port_ok {
+    if host.is_empty() || host == "[]" || !port_ok {
         return Err(UriError::NotAbsolute);
     }
-    Ok(())
+    Ok(UriKind::Web { https, host })
 }
 
+/// `localhost`, an IPv4 literal in `127.0.0.0/8`, or the IPv6 literal `[::1]`.
+fn is_loopback_host(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<Ipv4Addr>().is_ok_and(|a| a.is_loopback())
+        || host
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .and_then(|h| h.parse::<Ipv6Addr>().ok())
+            .is_some_and(|a| a.is_loopback())
+}
+
+fn parse_issuer(s: &str, any_http_host: bool) -> Result<Issuer, UriError> {
+    match parse_absolute(s)? {
+        UriKind::Web { https: true, .. } => {}
+        UriKind::Web { https: false, host } if any_http_host || is_loopback_host(host) => {}
+        UriKind::Web { .. } => return Err(UriError::NotHttps),
+        UriKind::PrivateUse => return Err(UriError::UnsupportedScheme),
+    }
+    if s.contains('?') {
+        return Err(UriError::Query);
+    }
+    Ok(Issuer(s.to_owned()))
+}
+
+/// `https`, or `http` for a loopback host (see [`Issuer`]).
 impl FromStr for Issuer {
     type Err = UriError;
     fn from_str(s: &str) -> Result<Self, UriError> {
-        check_absolute(s)?;
-        if s.contains('?') {
-            return Err(UriError::Query);
-        }
-        Ok(Issuer(s.to_owned()))
+        parse_issuer(s, false)
     }
 }
 
 impl Issuer {
+    /// Like [`FromStr`], but accepts `http` for **any** host: an explicit opt-in for
+    /// development and test deployments that serve plain HTTP beyond the loopback
+    /// interface. RFC 8414 §2 and RFC 9207 §2 require `https`; an `http` issuer tells the
+    /// client nothing an attacker on the network could not forge, so never use this in
+    /// production.
+    ///
+    /// # Errors
+    ///
+    /// [`UriError`] exactly as [`FromStr`], except [`UriError::NotHttps`].
+    ///
+    /// ```
+    /// use oauth_errors::authorize::{Issuer, UriError};
+    ///
+    /// assert_eq!("http://192.0.2.7:8080".parse::<Issuer>(), Err(UriError::NotHttps));
+    /// let iss = Issuer::insecure_http("http://192.0.2.7:8080")?;
+    /// assert_eq!(iss.as_str(), "http://192.0.2.7:8080");
+    /// assert_eq!(Issuer::insecure_http("http://192.0.2.7:8080/?x"), Err(UriError::Query));
+    /// # Ok::<(), UriError>(())
+    /// ```
+    pub fn insecure_http(s: &str) -> Result<Issuer, UriError> {
+        parse_issuer(s, true)
+    }
+
     /// The issuer identifier.
     ///
     /// ```
@@ -264,13 +412,15 @@ impl VerifiedRedirectUri {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RedirectUriError {
-    /// No `redirect_uri` in the request and the client has not exactly one registered.
+    /// No (or an empty) `redirect_uri` in the request and the client has not exactly one
+    /// registered.
     #[error("redirect_uri is required")]
     Missing,
     /// The requested URI is not registered for the client.
     #[error("redirect_uri is not registered for this client")]
     NotRegistered,
-    /// The requested or registered URI is malformed.
+    /// The requested or registered URI is malformed, has a scheme that is not accepted,
+    /// or its query already holds a response parameter.
     #[error("redirect_uri is invalid: {0}")]
     Invalid(UriError),
 }
@@ -300,28 +450,93 @@ impl RedirectUriError {
     }
 }
 
-fn is_loopback_http(uri: &str) -> Option<(&str, &str)> {
-    // ("http://127.0.0.1" | "http://[::1]", rest after the port)
-    for host in ["http://127.0.0.1", "http://[::1]"] {
-        if let Some(rest) = uri.strip_prefix(host) {
-            let rest = match rest.strip_prefix(':') {
-                Some(r) => r.trim_start_matches(|c: char| c.is_ascii_digit()),
-                None => rest,
-            };
-            return Some((host, rest));
+/// For a loopback redirect URI (`http://127.0.0.1[:port]…` or `http://[::1][:port]…`,
+/// RFC 8252 §7.3): the host and everything after the port.
+fn loopback_parts(uri: &str) -> Option<(&str, &str)> {
+    let after_scheme = uri.strip_prefix("http://")?;
+    ["127.0.0.1", "[::1]"].into_iter().find_map(|host| {
+        let rest = after_scheme.strip_prefix(host)?;
+        let rest = match rest.strip_prefix(':') {
+            Some(r) => r.trim_start_matches(|c: char| c.is_ascii_digit()),
+            None => rest,
+        };
+        (rest.is_empty() || rest.starts_with(['/', '?'])).then_some((host, rest))
+    })
+}
+
+/// Whether `requested` is `registered`, or the same loopback URI on another port.
+fn redirect_matches(registered: &str, requested: &str) -> bool {
+    registered == requested
+        || matches!(
+            (loopback_parts(registered), loopback_parts(requested)),
+            (Some(a), Some(b)) if a == b
+        )
+}
+
+/// The first of [`RESPONSE_PARAMETERS`] named in the URI's query, form-decoded.
+fn response_parameter_in_query(uri: &str) -> Option<&'static str> {
+    let (_, query) = uri.split_once('?')?;
+    query.split('&').find_map(|pair| {
+        let name = form_decode(pair.split_once('=').map_or(pair, |(name, _)| name));
+        RESPONSE_PARAMETERS.into_iter().find(|p| p.as_bytes() == name.as_slice())
+    })
+}
+
+/// `application/x-www-form-urlencoded` decoding of one name: `+` is a space, `%XX` a
+/// byte, anything else (including a `%` without two hex digits) itself.
+fn form_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let hex = |i: usize| b.get(i).and_then(|&c| char::from(c).to_digit(16));
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match (b[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b'+', ..) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (c, ..) => {
+                out.push(c);
+                i += 1;
+            }
         }
     }
-    None
+    out
+}
+
+fn check_redirect_uri(uri: &str) -> Result<(), UriError> {
+    parse_absolute(uri)?;
+    match response_parameter_in_query(uri) {
+        Some(name) => Err(UriError::ResponseParameter(name)),
+        None => Ok(()),
+    }
 }
 
 /// Verifies the request's `redirect_uri` against the client's registered URIs.
 ///
-/// * Exact string comparison (RFC 9700 §4.1.3, OAuth 2.1 §2.3.1), except that for
-///   loopback `http://127.0.0.1` / `http://[::1]` URIs the port may differ (RFC 8252 §7.3,
-///   OAuth 2.1 §8.4.2).
-/// * No `redirect_uri` in the request: allowed when exactly one URI is registered
-///   (RFC 6749 §3.1.2.3).
-/// * The URI must be absolute `http(s)` without a fragment (RFC 6749 §3.1.2).
+/// * **Exact string comparison** (RFC 9700 §4.1.3, OAuth 2.1 §2.3.1): no case folding, no
+///   normalisation, no prefix matching — with one exception, the port of a loopback URI.
+/// * **Loopback** (RFC 8252 §7.3, OAuth 2.1 §8.4.2): when a registered URI is
+///   `http://127.0.0.1[:port]…` or `http://[::1][:port]…`, the request may name any port
+///   or none; scheme, host, path and query must still match exactly, and the verified URI
+///   is the one requested, with its port. Only these two IP literals get the exception:
+///   `http://localhost…` (NOT RECOMMENDED, RFC 8252 §8.3), other `127.0.0.0/8`
+///   addresses and `https` loopback URIs verify on exact match only.
+/// * **Private-use schemes** (RFC 8252 §7.1): a URI whose scheme is a reverse domain name
+///   with at least two labels (`com.example.app:/oauth2redirect`) verifies on exact
+///   match. Other schemes are [`UriError::UnsupportedScheme`]: `javascript:`, `data:`,
+///   `vbscript:`, `file:` and every other single-label scheme, in any case.
+/// * **Omitted**: no `redirect_uri`, or an empty one (`redirect_uri=`: RFC 6749 §3.1,
+///   "Parameters sent without a value MUST be treated as if they were omitted", as
+///   [`ResponseMode::from_request`] treats an empty `response_mode`), is allowed when
+///   exactly one URI is registered (RFC 6749 §3.1.2.3); that URI is then checked below.
+/// * The URI must be absolute, at most 2048 bytes of printable ASCII, without a fragment
+///   (RFC 6749 §3.1.2), and its query must not hold any of [`RESPONSE_PARAMETERS`]
+///   ([`UriError::ResponseParameter`]).
 ///
 /// **Trust boundary.** `registered` must be the URIs registered for the client named in the
 /// request, read from the server's own client store — never values taken from the request.
@@ -332,42 +547,47 @@ fn is_loopback_http(uri: &str) -> Option<(&str, &str)> {
 /// [`RedirectUriError`] — and then there must be no redirect.
 ///
 /// ```
-/// use oauth_errors::authorize::{verify_redirect_uri, RedirectUriError};
+/// use oauth_errors::authorize::{verify_redirect_uri, RedirectUriError, UriError};
 ///
 /// let registered = ["http://127.0.0.1:9999/cb"];
 /// assert!(verify_redirect_uri(Some("http://127.0.0.1:9999/cb"), &registered).is_ok());
 /// assert!(verify_redirect_uri(Some("http://127.0.0.1:4321/cb"), &registered).is_ok());
 /// assert!(verify_redirect_uri(None, &registered).is_ok());
+/// assert!(verify_redirect_uri(Some(""), &registered).is_ok());
 /// assert_eq!(
 ///     verify_redirect_uri(Some("http://127.0.0.1:9999/cb/../x"), &registered),
 ///     Err(RedirectUriError::NotRegistered)
 /// );
+///
+/// let native = ["com.example.app:/oauth2redirect"];
+/// let uri = verify_redirect_uri(Some("com.example.app:/oauth2redirect"), &native)?;
+/// assert_eq!(uri.as_str(), "com.example.app:/oauth2redirect");
+/// assert_eq!(
+///     verify_redirect_uri(Some("javascript:alert(1)"), &["javascript:alert(1)"]),
+///     Err(RedirectUriError::Invalid(UriError::UnsupportedScheme))
+/// );
+/// # Ok::<(), RedirectUriError>(())
 /// ```
 pub fn verify_redirect_uri<S: AsRef<str>>(
     requested: Option<&str>,
     registered: &[S],
 ) -> Result<VerifiedRedirectUri, RedirectUriError> {
-    let uri = match requested {
+    let uri = match requested.filter(|r| !r.is_empty()) {
         Some(req) => {
-            check_absolute(req).map_err(RedirectUriError::Invalid)?;
-            let matches = |reg: &str| {
-                reg == req
-                    || matches!(
-                        (is_loopback_http(reg), is_loopback_http(req)),
-                        (Some(a), Some(b)) if a == b
-                    )
-            };
-            if !registered.iter().any(|r| matches(r.as_ref())) {
+            check_redirect_uri(req).map_err(RedirectUriError::Invalid)?;
+            if !registered.iter().any(|r| redirect_matches(r.as_ref(), req)) {
                 return Err(RedirectUriError::NotRegistered);
             }
             req
         }
         None => match registered {
-            [only] => only.as_ref(),
+            [only] => {
+                check_redirect_uri(only.as_ref()).map_err(RedirectUriError::Invalid)?;
+                only.as_ref()
+            }
             _ => return Err(RedirectUriError::Missing),
         },
     };
-    check_absolute(uri).map_err(RedirectUriError::Invalid)?;
     Ok(VerifiedRedirectUri(uri.to_owned()))
 }
 
