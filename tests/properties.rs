@@ -457,9 +457,11 @@ fn arb_redirect() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Date-shaped strings in all three HTTP-date forms (IMF-fixdate, RFC 850, asctime),
+/// with wrong day names, months, ranges and zones mixed in.
 fn arb_date_like() -> impl Strategy<Value = String> {
     (
-        proptest::sample::select(vec!["Sun", "Mon", "Xyz", "   "]),
+        proptest::sample::select(vec!["Sun", "Mon", "Sunday", "Monday", "Xyz", "   "]),
         0u32..100,
         proptest::sample::select(vec!["Jan", "Feb", "Nov", "Dec", "Foo", "jan"]),
         0u32..10_000,
@@ -467,10 +469,42 @@ fn arb_date_like() -> impl Strategy<Value = String> {
         0u32..100,
         0u32..100,
         proptest::sample::select(vec![" GMT", " UTC", "GMT ", " gmt"]),
+        0u8..3,
     )
-        .prop_map(|(wd, d, m, y, hh, mm, ss, z)| {
-            format!("{wd}, {d:02} {m} {y:04} {hh:02}:{mm:02}:{ss:02}{z}")
+        .prop_map(|(wd, d, m, y, hh, mm, ss, z, form)| match form {
+            0 => format!("{wd}, {d:02} {m} {y:04} {hh:02}:{mm:02}:{ss:02}{z}"),
+            1 => format!("{wd}, {d:02}-{m}-{:02} {hh:02}:{mm:02}:{ss:02}{z}", y % 100),
+            _ => format!("{wd} {m} {d:>2} {hh:02}:{mm:02}:{ss:02} {y:04}"),
         })
+}
+
+/// 9999-12-31T23:59:59Z, the last instant an HTTP-date can name.
+const MAX_HTTP_DATE: u64 = 253_402_300_799;
+
+/// The long day name RFC 850 dates use for an IMF-fixdate's short one.
+fn long_day(short: &str) -> &'static str {
+    match short {
+        "Mon" => "Monday",
+        "Tue" => "Tuesday",
+        "Wed" => "Wednesday",
+        "Thu" => "Thursday",
+        "Fri" => "Friday",
+        "Sat" => "Saturday",
+        "Sun" => "Sunday",
+        other => panic!("not a day name: {other}"),
+    }
+}
+
+/// The three forms of one instant, from its IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`):
+/// (RFC 850, asctime with `SP DIGIT` day, asctime with two-digit day).
+fn obsolete_forms(imf: &str) -> (String, String, String) {
+    let (wd, dd, mon, yyyy, time) =
+        (&imf[0..3], &imf[5..7], &imf[8..11], &imf[12..16], &imf[17..25]);
+    let rfc850 = format!("{}, {dd}-{mon}-{} {time} GMT", long_day(wd), &yyyy[2..]);
+    let day: u32 = dd.parse().unwrap();
+    let asctime = format!("{wd} {mon} {day:>2} {time} {yyyy}");
+    let asctime_2digit = format!("{wd} {mon} {dd} {time} {yyyy}");
+    (rfc850, asctime, asctime_2digit)
 }
 
 proptest! {
@@ -543,6 +577,38 @@ proptest! {
     fn retry_after_seconds_round_trip(n in any::<u64>()) {
         prop_assert_eq!(RetryAfter::parse(&n.to_string()), Some(RetryAfter::Seconds(n)));
         prop_assert_eq!(RetryAfter::parse(&format!(" {n}\t")), Some(RetryAfter::Seconds(n)));
+        prop_assert_eq!(RetryAfter::parse(&format!("000{n}")), Some(RetryAfter::Seconds(n)));
+    }
+
+    #[test]
+    fn retry_after_seconds_beyond_u64_saturate(
+        n in (u128::from(u64::MAX) + 1)..=u128::MAX,
+        extra in "[0-9]{0,200}",
+    ) {
+        prop_assert_eq!(RetryAfter::parse(&n.to_string()), Some(RetryAfter::Seconds(u64::MAX)));
+        let long = format!("{n}{extra}");
+        prop_assert_eq!(RetryAfter::parse(&long), Some(RetryAfter::Seconds(u64::MAX)));
+    }
+
+    #[test]
+    fn retry_after_obsolete_date_forms_parse_to_the_same_instant(
+        secs in 0u64..=MAX_HTTP_DATE,
+        // How far the date is from `now`: less than 49 years either way, so the RFC 850
+        // two-digit year has exactly one reading (RFC 9110 §5.6.7).
+        delta in -1_546_000_000i64..1_546_000_000,
+    ) {
+        let t = UNIX_EPOCH + Duration::from_secs(secs);
+        let imf = RetryAfter::At(t).to_string();
+        let (rfc850, asctime, asctime_2digit) = obsolete_forms(&imf);
+        let want = Some(RetryAfter::At(t));
+        prop_assert_eq!(RetryAfter::parse(&asctime), want, "{}", asctime);
+        prop_assert_eq!(RetryAfter::parse(&asctime_2digit), want, "{}", asctime_2digit);
+        let now_secs = i64::try_from(secs).unwrap() - delta;
+        prop_assume!((0..=MAX_HTTP_DATE as i64).contains(&now_secs));
+        let now = UNIX_EPOCH + Duration::from_secs(now_secs.unsigned_abs());
+        prop_assert_eq!(RetryAfter::parse_at(&rfc850, now), want, "{} at {}", rfc850, now_secs);
+        prop_assert_eq!(RetryAfter::parse_at(&imf, now), want);
+        prop_assert_eq!(RetryAfter::parse_at(&asctime, now), want);
     }
 }
 
@@ -563,9 +629,6 @@ fn retry_after_known_vectors() {
         "-1",
         "+5",
         "1.5",
-        "18446744073709551616",
-        "Sunday, 06-Nov-94 08:49:37 GMT",
-        "Sun Nov  6 08:49:37 1994",
         "Sun, 06 Nov 1994 08:49:37 UTC",
         "Sun, 6 Nov 1994 08:49:37 GMT",
         "Sun, 06 Nov 1994 24:00:00 GMT",
@@ -577,6 +640,160 @@ fn retry_after_known_vectors() {
     }
     assert_eq!(RetryAfter::parse(" 30 "), Some(RetryAfter::Seconds(30)));
     assert_eq!(RetryAfter::parse("18446744073709551615"), Some(RetryAfter::Seconds(u64::MAX)));
+    // delay-seconds beyond u64 saturate (RFC 9110 §10.2.3: `1*DIGIT`, no upper bound).
+    assert_eq!(RetryAfter::parse("18446744073709551616"), Some(RetryAfter::Seconds(u64::MAX)));
+    assert_eq!(RetryAfter::parse(&"9".repeat(10_000)), Some(RetryAfter::Seconds(u64::MAX)));
+    assert_eq!(
+        RetryAfter::parse(&format!("{}42", "0".repeat(10_000))),
+        Some(RetryAfter::Seconds(42))
+    );
+}
+
+/// 2025-06-15T12:00:00Z, a Sunday.
+const NOW_2025: u64 = 1_749_988_800;
+
+fn at(secs: u64) -> std::time::SystemTime {
+    UNIX_EPOCH + Duration::from_secs(secs)
+}
+
+/// `parse_at` at `now`, shown as an IMF-fixdate.
+fn shown_at(s: &str, now: u64) -> Option<String> {
+    RetryAfter::parse_at(s, at(now)).map(|r| r.to_string())
+}
+
+#[test]
+fn retry_after_obsolete_forms_known_vectors() {
+    // RFC 9110 §5.6.7's three examples name the same instant.
+    let t = Some(RetryAfter::At(at(784_111_777)));
+    assert_eq!(RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 GMT"), t);
+    assert_eq!(RetryAfter::parse("Sunday, 06-Nov-94 08:49:37 GMT"), t);
+    assert_eq!(RetryAfter::parse("Sun Nov  6 08:49:37 1994"), t);
+    assert_eq!(RetryAfter::parse("Sun Nov 06 08:49:37 1994"), t);
+    assert_eq!(RetryAfter::parse(" \tSun Nov  6 08:49:37 1994 "), t);
+    assert_eq!(RetryAfter::parse("\tSunday, 06-Nov-94 08:49:37 GMT "), t);
+    assert_eq!(RetryAfter::parse("Thu Jan  1 00:00:00 1970"), Some(RetryAfter::At(UNIX_EPOCH)));
+    assert_eq!(
+        RetryAfter::parse("Fri Dec 31 23:59:59 9999"),
+        Some(RetryAfter::At(at(MAX_HTTP_DATE)))
+    );
+    // A leap second at the end of 9999 is clamped, as for IMF-fixdate.
+    assert_eq!(
+        RetryAfter::parse("Fri Dec 31 23:59:60 9999"),
+        Some(RetryAfter::At(at(MAX_HTTP_DATE)))
+    );
+    assert_eq!(
+        shown_at("Tuesday, 29-Feb-00 00:00:00 GMT", NOW_2025).as_deref(),
+        Some("Tue, 29 Feb 2000 00:00:00 GMT")
+    );
+
+    for bad in [
+        // Case-sensitive (RFC 9110 §5.6.7).
+        "sunday, 06-Nov-94 08:49:37 GMT",
+        "Sunday, 06-NOV-94 08:49:37 GMT",
+        "Sunday, 06-Nov-94 08:49:37 gmt",
+        "sun Nov  6 08:49:37 1994",
+        // Short day name in RFC 850, long one in asctime, wrong day.
+        "Sun, 06-Nov-94 08:49:37 GMT",
+        "Sunday Nov  6 08:49:37 1994",
+        "Monday, 06-Nov-94 08:49:37 GMT",
+        "Mon Nov  6 08:49:37 1994",
+        // Layout.
+        "Sunday, 6-Nov-94 08:49:37 GMT",
+        "Sunday, 06-Nov-1994 08:49:37 GMT",
+        "Sunday, 06 Nov 94 08:49:37 GMT",
+        "Sunday,06-Nov-94 08:49:37 GMT",
+        "Sunday, 06-Nov-94 08:49:37",
+        "Sunday, 06-Nov-94 8:49:37 GMT",
+        "Sun Nov 6 08:49:37 1994",
+        "Sun Nov  6 08:49:37 94",
+        "Sun Nov  6 08:49:37 1994 GMT",
+        "Sun Nov   6 08:49:37 1994",
+        "Sun Nov  6 08.49.37 1994",
+        "Sun Nov -6 08:49:37 1994",
+        "Sun Nov  6 08:49:37 +994",
+        // Ranges and impossible dates.
+        "Sunday, 06-Nov-94 24:49:37 GMT",
+        "Sunday, 06-Nov-94 08:60:37 GMT",
+        "Sunday, 06-Nov-94 08:49:61 GMT",
+        "Sun Nov  0 08:49:37 1994",
+        "Thu Feb 31 08:49:37 1994",
+        "Thursday, 31-Feb-94 08:49:37 GMT",
+        "Thu Feb 29 00:00:00 2001",
+        // Before 1970.
+        "Thu Jan  1 00:00:00 1969",
+        "Wed Dec 31 23:59:59 1969",
+    ] {
+        assert_eq!(RetryAfter::parse_at(bad, at(NOW_2025)), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn retry_after_rfc850_two_digit_year_follows_the_50_year_rule() {
+    // RFC 9110 §5.6.7: a two-digit year "that appears to be more than 50 years in the
+    // future" is the most recent past year with the same last two digits.
+    let cases: [(&str, u64, Option<&str>); 9] = [
+        // now = 2025-06-15T12:00:00Z: the limit is 2075-06-15T12:00:00Z.
+        ("Sunday, 15-Jun-25 12:00:00 GMT", NOW_2025, Some("Sun, 15 Jun 2025 12:00:00 GMT")),
+        ("Saturday, 15-Jun-75 12:00:00 GMT", NOW_2025, Some("Sat, 15 Jun 2075 12:00:00 GMT")),
+        ("Sunday, 15-Jun-75 12:00:01 GMT", NOW_2025, Some("Sun, 15 Jun 1975 12:00:01 GMT")),
+        ("Monday, 16-Jun-75 00:00:00 GMT", NOW_2025, Some("Mon, 16 Jun 1975 00:00:00 GMT")),
+        ("Monday, 31-Dec-74 23:59:59 GMT", NOW_2025, Some("Mon, 31 Dec 2074 23:59:59 GMT")),
+        ("Friday, 31-Dec-99 23:59:59 GMT", NOW_2025, Some("Fri, 31 Dec 1999 23:59:59 GMT")),
+        ("Wednesday, 01-Jan-70 00:00:00 GMT", NOW_2025, Some("Wed, 01 Jan 2070 00:00:00 GMT")),
+        // The day name must fit the year the rule picks.
+        ("Sunday, 15-Jun-75 12:00:00 GMT", NOW_2025, None),
+        ("Saturday, 15-Jun-75 12:00:01 GMT", NOW_2025, None),
+    ];
+    for (s, now, want) in cases {
+        assert_eq!(shown_at(s, now).as_deref(), want, "{s} at {now}");
+    }
+
+    // Across a century: at 2099-12-31T23:59:59Z, `00` is 2100.
+    let end_2099 = 4_102_444_799;
+    assert_eq!(
+        shown_at("Friday, 01-Jan-00 00:00:00 GMT", end_2099).as_deref(),
+        Some("Fri, 01 Jan 2100 00:00:00 GMT")
+    );
+    assert_eq!(
+        shown_at("Thursday, 31-Dec-99 00:00:00 GMT", end_2099).as_deref(),
+        Some("Thu, 31 Dec 2099 00:00:00 GMT")
+    );
+    // At 2000-01-01T00:00:00Z the limit is 2050-01-01T00:00:00Z, and a year resolved to
+    // before 1970 is refused like any date before 1970.
+    let y2k = 946_684_800;
+    assert_eq!(
+        shown_at("Saturday, 01-Jan-50 00:00:00 GMT", y2k).as_deref(),
+        Some("Sat, 01 Jan 2050 00:00:00 GMT")
+    );
+    assert_eq!(shown_at("Sunday, 01-Jan-50 00:00:01 GMT", y2k), None); // 1950
+    assert_eq!(
+        shown_at("Thursday, 01-Jan-70 00:00:00 GMT", y2k).as_deref(),
+        Some("Thu, 01 Jan 1970 00:00:00 GMT")
+    );
+
+    // Now on 29 February: 50 years on is 1 March (the year after is not a leap year).
+    let feb29_2024 = 1_709_164_800;
+    assert_eq!(
+        shown_at("Thursday, 01-Mar-74 00:00:00 GMT", feb29_2024).as_deref(),
+        Some("Thu, 01 Mar 2074 00:00:00 GMT")
+    );
+    assert_eq!(
+        shown_at("Friday, 01-Mar-74 00:00:01 GMT", feb29_2024).as_deref(),
+        Some("Fri, 01 Mar 1974 00:00:01 GMT")
+    );
+
+    // `now` is clamped to 1970..=9999: before the epoch it counts as 1970, after 9999 as
+    // 9999 (and a year resolved past 9999 is clamped like every later time).
+    let before_epoch = UNIX_EPOCH - Duration::from_secs(86_400 * 365 * 10);
+    assert_eq!(
+        RetryAfter::parse_at("Thursday, 01-Jan-70 00:00:00 GMT", before_epoch),
+        Some(RetryAfter::At(UNIX_EPOCH))
+    );
+    let far = UNIX_EPOCH + Duration::from_secs(MAX_HTTP_DATE * 4);
+    assert_eq!(
+        RetryAfter::parse_at("Saturday, 01-Jan-00 00:00:00 GMT", far),
+        Some(RetryAfter::At(at(MAX_HTTP_DATE)))
+    );
 }
 
 #[test]

@@ -6,6 +6,11 @@
 //! * either way `to_header_value()` equals `Display` (never the `"0"` fallback).
 //! * When the input is a number of seconds `n` (≤ year 9999), `At(UNIX_EPOCH + n)`
 //!   also round-trips through `Display`/`parse`.
+//! * Input of digits only (after optional whitespace) is always `Seconds`, saturating at
+//!   `u64::MAX`.
+//! * Every date parsed (in any of the three HTTP-date forms) parses to the same instant
+//!   from its RFC 850 form (read with `parse_at` and that instant as `now`) and from its
+//!   asctime form.
 //!
 //! `OAuthError::from_code`:
 //! * on `Ok(c)`: `c.to_string()` and `c.as_str()` equal the input, and `from_code`,
@@ -37,14 +42,45 @@ fn check_retry_after(r: RetryAfter) {
     assert_eq!(RetryAfter::parse(&shown), Some(r), "Display then parse is not identity: {shown:?}");
 }
 
+/// The RFC 850 and asctime forms of an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
+fn obsolete_forms(imf: &str) -> (String, String) {
+    let long_day = match &imf[0..3] {
+        "Mon" => "Monday",
+        "Tue" => "Tuesday",
+        "Wed" => "Wednesday",
+        "Thu" => "Thursday",
+        "Fri" => "Friday",
+        "Sat" => "Saturday",
+        _ => "Sunday",
+    };
+    let (dd, mon, yyyy, time) = (&imf[5..7], &imf[8..11], &imf[12..16], &imf[17..25]);
+    let day = dd.trim_start_matches('0');
+    (
+        format!("{long_day}, {dd}-{mon}-{} {time} GMT", &yyyy[2..]),
+        format!("{} {mon} {day:>2} {time} {yyyy}", &imf[0..3]),
+    )
+}
+
 fuzz_target!(|data: &str| {
     // --- Retry-After ---
+    let trimmed = data.trim_matches([' ', '\t']);
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        let want = trimmed.parse::<u64>().unwrap_or(u64::MAX);
+        assert_eq!(RetryAfter::parse(data), Some(RetryAfter::Seconds(want)), "digits: {data:?}");
+    }
     if let Some(r) = RetryAfter::parse(data) {
         check_retry_after(r);
-        if let RetryAfter::Seconds(n) = r {
-            assert_eq!(r.to_string(), n.to_string());
-            if n < YEAR_10000 {
-                check_retry_after(RetryAfter::At(UNIX_EPOCH + Duration::from_secs(n)));
+        match r {
+            RetryAfter::Seconds(n) => {
+                assert_eq!(r.to_string(), n.to_string());
+                if n < YEAR_10000 {
+                    check_retry_after(RetryAfter::At(UNIX_EPOCH + Duration::from_secs(n)));
+                }
+            }
+            RetryAfter::At(t) => {
+                let (rfc850, asctime) = obsolete_forms(&r.to_string());
+                assert_eq!(RetryAfter::parse_at(&rfc850, t), Some(r), "RFC 850 form {rfc850:?}");
+                assert_eq!(RetryAfter::parse(&asctime), Some(r), "asctime form {asctime:?}");
             }
         }
     }

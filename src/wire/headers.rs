@@ -63,22 +63,60 @@ impl From<SystemTime> for RetryAfter {
 }
 
 impl RetryAfter {
-    /// Parses a received `Retry-After` value (delay-seconds, IMF-fixdate; the obsolete
-    /// RFC 850 and asctime forms are not accepted). `None` when malformed.
+    /// Parses a received `Retry-After` value (RFC 9110 §10.2.3). `None` when malformed.
+    ///
+    /// * `delay-seconds` (`1*DIGIT`): a value beyond `u64::MAX` saturates to
+    ///   `Seconds(u64::MAX)` (it is still a delay, just a very long one).
+    /// * `HTTP-date` in all three forms a recipient MUST accept (RFC 9110 §5.6.7):
+    ///   IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete RFC 850 form
+    ///   (`Sunday, 06-Nov-94 08:49:37 GMT`) and the asctime form
+    ///   (`Sun Nov  6 08:49:37 1994`). Dates are case-sensitive, must exist, and must
+    ///   carry the right day name; a date before 1970 is `None`; times after 9999 are
+    ///   clamped to `Fri, 31 Dec 9999 23:59:59 GMT`.
+    /// * The RFC 850 form's two-digit year follows RFC 9110 §5.6.7: a date that would be
+    ///   more than 50 years in the future is taken to be in the past century. The
+    ///   reference is the system clock; [`parse_at`](Self::parse_at) takes it explicitly.
+    /// * Optional whitespace (space, tab) around the value is ignored.
     ///
     /// ```
     /// use oauth_errors::RetryAfter;
     /// assert_eq!(RetryAfter::parse("30"), Some(RetryAfter::Seconds(30)));
+    /// assert_eq!(RetryAfter::parse("99999999999999999999999"), Some(RetryAfter::Seconds(u64::MAX)));
     /// let t = RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
     /// assert_eq!(t.to_string(), "Sun, 06 Nov 1994 08:49:37 GMT");
+    /// assert_eq!(RetryAfter::parse("Sun Nov  6 08:49:37 1994"), Some(t));
+    /// assert_eq!(RetryAfter::parse("Sunday, 06-Nov-94 08:49:37 GMT"), Some(t));
     /// assert_eq!(RetryAfter::parse("soon"), None);
     /// ```
     pub fn parse(value: &str) -> Option<RetryAfter> {
+        RetryAfter::parse_at(value, SystemTime::now())
+    }
+
+    /// [`parse`](Self::parse), with `now` as the reference for the RFC 850 form's
+    /// two-digit year (RFC 9110 §5.6.7): the year is the latest one ending in those two
+    /// digits whose date is at most 50 years after `now` — "50 years after" meaning the
+    /// same month, day and time, 50 years on (29 February then counts as 1 March). `now`
+    /// is clamped to 1970–9999. Every other form ignores `now`.
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use oauth_errors::RetryAfter;
+    ///
+    /// // 2025-06-15T12:00:00Z
+    /// let now = UNIX_EPOCH + Duration::from_secs(1_749_988_800);
+    /// let parse = |s| RetryAfter::parse_at(s, now).map(|r| r.to_string());
+    /// // Up to 50 years ahead: this century or the next.
+    /// assert_eq!(parse("Saturday, 15-Jun-75 12:00:00 GMT").as_deref(), Some("Sat, 15 Jun 2075 12:00:00 GMT"));
+    /// // One second further is more than 50 years ahead: the past century.
+    /// assert_eq!(parse("Sunday, 15-Jun-75 12:00:01 GMT").as_deref(), Some("Sun, 15 Jun 1975 12:00:01 GMT"));
+    /// ```
+    pub fn parse_at(value: &str, now: SystemTime) -> Option<RetryAfter> {
         let v = value.trim_matches([' ', '\t']);
         if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-            return v.parse().ok().map(RetryAfter::Seconds);
+            // All digits: the only failure is overflow.
+            return Some(RetryAfter::Seconds(v.parse().unwrap_or(u64::MAX)));
         }
-        parse_imf_fixdate(v).map(RetryAfter::At)
+        parse_http_date(v, now).map(RetryAfter::At)
     }
 
     /// The header value.
@@ -156,35 +194,160 @@ fn write_imf_fixdate(f: &mut fmt::Formatter<'_>, secs: u64) -> fmt::Result {
     )
 }
 
-fn parse_imf_fixdate(s: &str) -> Option<SystemTime> {
-    // "Sun, 06 Nov 1994 08:49:37 GMT"
+/// The full day names of the obsolete RFC 850 form, in the order of [`DAYS`].
+const LONG_DAYS: [&str; 7] =
+    ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
+
+/// Seconds since the epoch of `now`, clamped to 1970..=9999 (the years an HTTP-date can
+/// name).
+fn clamped_secs(now: SystemTime) -> i64 {
+    let secs = now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    // MAX_HTTP_DATE_SECS fits an i64.
+    i64::try_from(secs.min(MAX_HTTP_DATE_SECS)).unwrap_or(0)
+}
+
+/// A parsed HTTP-date before validation: the day name's index in [`DAYS`], the date and
+/// the time of day.
+struct DateParts {
+    day_name: usize,
+    y: i64,
+    m: u32,
+    d: u32,
+    hh: u32,
+    mm: u32,
+    ss: u32,
+}
+
+impl DateParts {
+    fn secs(&self) -> i64 {
+        days_from_civil(self.y, self.m, self.d) * 86_400
+            + i64::from(self.hh * 3600 + self.mm * 60 + self.ss)
+    }
+
+    /// The instant, after checking the ranges, that the date exists (no 31 Feb) and that
+    /// the day name is the right one. Dates before 1970 are `None`; a time after the end of
+    /// 9999 (a leap second on 9999-12-31, or an RFC 850 year resolved past 9999) is clamped
+    /// like every later time.
+    fn to_system_time(&self) -> Option<SystemTime> {
+        let DateParts { day_name, y, m, d, hh, mm, ss } = *self;
+        if !(1..=31).contains(&d) || hh > 23 || mm > 59 || ss > 60 {
+            return None;
+        }
+        let days = days_from_civil(y, m, d);
+        if civil_from_days(days) != (y, m, d) || days.rem_euclid(7) as usize != day_name {
+            return None;
+        }
+        let secs = u64::try_from(self.secs()).ok()?.min(MAX_HTTP_DATE_SECS);
+        UNIX_EPOCH.checked_add(Duration::from_secs(secs))
+    }
+}
+
+/// Two or four ASCII digits (no sign, no space) as a number.
+fn digits(s: &str, r: core::ops::Range<usize>) -> Option<u32> {
+    let part = s.get(r)?;
+    if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+}
+
+fn month(s: &str, r: core::ops::Range<usize>) -> Option<u32> {
+    let name = s.get(r)?;
+    MONTHS.iter().position(|&x| x == name).and_then(|i| u32::try_from(i + 1).ok())
+}
+
+fn day_name(names: &[&str; 7], s: &str) -> Option<usize> {
+    names.iter().position(|&x| x == s)
+}
+
+/// `time-of-day = hour ":" minute ":" second`, 8 bytes from `at`.
+fn time_of_day(s: &str, at: usize) -> Option<(u32, u32, u32)> {
+    let b = s.as_bytes();
+    if b.get(at + 2) != Some(&b':') || b.get(at + 5) != Some(&b':') {
+        return None;
+    }
+    Some((digits(s, at..at + 2)?, digits(s, at + 3..at + 5)?, digits(s, at + 6..at + 8)?))
+}
+
+/// `HTTP-date = IMF-fixdate / obs-date` (RFC 9110 §5.6.7), case-sensitive.
+fn parse_http_date(s: &str, now: SystemTime) -> Option<SystemTime> {
+    parse_imf_fixdate(s)
+        .or_else(|| parse_rfc850(s, now))
+        .or_else(|| parse_asctime(s))?
+        .to_system_time()
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT`.
+fn parse_imf_fixdate(s: &str) -> Option<DateParts> {
     let b = s.as_bytes();
     if b.len() != 29 || &b[3..5] != b", " || &b[25..] != b" GMT" {
         return None;
     }
-    let num = |r: core::ops::Range<usize>| -> Option<u32> {
-        let part = s.get(r)?;
-        if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+    if b[7] != b' ' || b[11] != b' ' || b[16] != b' ' {
+        return None;
+    }
+    let (hh, mm, ss) = time_of_day(s, 17)?;
+    Some(DateParts {
+        day_name: day_name(&DAYS, s.get(..3)?)?,
+        y: i64::from(digits(s, 12..16)?),
+        m: month(s, 8..11)?,
+        d: digits(s, 5..7)?,
+        hh,
+        mm,
+        ss,
+    })
+}
+
+/// `Sunday, 06-Nov-94 08:49:37 GMT` (obsolete RFC 850 form). The two-digit year is
+/// resolved against `now` by RFC 9110 §5.6.7: the latest year with those two digits that
+/// is not more than 50 years after `now` (same month, day and time, 50 years on; 29
+/// February then counts as 1 March).
+fn parse_rfc850(s: &str, now: SystemTime) -> Option<DateParts> {
+    let (name, rest) = s.split_once(", ")?;
+    let b = rest.as_bytes();
+    // "06-Nov-94 08:49:37 GMT"
+    if b.len() != 22 || b[2] != b'-' || b[6] != b'-' || b[9] != b' ' || &b[18..] != b" GMT" {
+        return None;
+    }
+    let (hh, mm, ss) = time_of_day(rest, 10)?;
+    let yy = i64::from(digits(rest, 7..9)?);
+    let mut date = DateParts {
+        day_name: day_name(&LONG_DAYS, name)?,
+        y: 0,
+        m: month(rest, 3..6)?,
+        d: digits(rest, 0..2)?,
+        hh,
+        mm,
+        ss,
     };
-    let d = num(5..7)?;
-    let m = MONTHS.iter().position(|&x| Some(x) == s.get(8..11))? as u32 + 1;
-    let y = num(12..16)?;
-    let (hh, mm, ss) = (num(17..19)?, num(20..22)?, num(23..25)?);
-    if b[7] != b' ' || b[11] != b' ' || b[16] != b' ' || b[19] != b':' || b[22] != b':' {
+    let now = clamped_secs(now);
+    let (ny, nm, nd) = civil_from_days(now.div_euclid(86_400));
+    let limit = days_from_civil(ny + 50, nm, nd) * 86_400 + now.rem_euclid(86_400);
+    let century = ny - ny.rem_euclid(100);
+    // The century after now's is tried first; the one before always fits.
+    date.y = century - 100 + yy;
+    for y in [century + 100 + yy, century + yy] {
+        let candidate = DateParts { y, ..date };
+        if candidate.secs() <= limit {
+            date.y = y;
+            break;
+        }
+    }
+    Some(date)
+}
+
+/// `Sun Nov  6 08:49:37 1994` (asctime form; the day is `SP DIGIT` or two digits).
+fn parse_asctime(s: &str) -> Option<DateParts> {
+    let b = s.as_bytes();
+    if b.len() != 24 || b[3] != b' ' || b[7] != b' ' || b[10] != b' ' || b[19] != b' ' {
         return None;
     }
-    if !(1..=31).contains(&d) || hh > 23 || mm > 59 || ss > 60 {
-        return None;
-    }
-    let days = days_from_civil(i64::from(y), m, d);
-    // Impossible dates (31 Feb) and wrong day names are rejected.
-    if civil_from_days(days) != (i64::from(y), m, d)
-        || s.get(..3) != Some(DAYS[(days.rem_euclid(7)) as usize])
-    {
-        return None;
-    }
-    let secs = days.checked_mul(86_400)? + i64::from(hh * 3600 + mm * 60 + ss);
-    // A leap second at the very end of 9999 is clamped like every later time.
-    let secs = u64::try_from(secs).ok()?.min(MAX_HTTP_DATE_SECS);
-    UNIX_EPOCH.checked_add(Duration::from_secs(secs))
+    let d = if b[8] == b' ' { digits(s, 9..10)? } else { digits(s, 8..10)? };
+    let (hh, mm, ss) = time_of_day(s, 11)?;
+    Some(DateParts {
+        day_name: day_name(&DAYS, s.get(..3)?)?,
+        y: i64::from(digits(s, 20..24)?),
+        m: month(s, 4..7)?,
+        d,
+        hh,
+        mm,
+        ss,
+    })
 }
