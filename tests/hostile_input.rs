@@ -726,6 +726,152 @@ fn parse_challenges_hostile_bytes() {
 }
 
 #[test]
+fn parse_challenges_refuses_duplicate_parameters() {
+    use oauth_errors::ChallengeParseError;
+    // RFC 9110 §11.2: "each parameter name MUST only occur once per challenge". A second
+    // `resource_metadata` must not be silently ignored (nor silently preferred).
+    let v = r#"Bearer resource_metadata="https://rs.example/m", resource_metadata="https://evil.example/m""#;
+    assert_eq!(
+        parse_challenges([v]),
+        Err(ChallengeParseError::DuplicateParameter {
+            offset: 49,
+            name: "resource_metadata".to_owned()
+        })
+    );
+    assert_eq!(
+        parse_challenges([v]).unwrap_err().to_string(),
+        "WWW-Authenticate parameter \"resource_metadata\" occurs twice in one challenge (byte 49)"
+    );
+    // Names compare case-insensitively; token and quoted-string values alike; even equal
+    // values; the duplicate may follow empty list elements.
+    for (v, offset, name) in [
+        (r#"Bearer error="invalid_token", ERROR="insufficient_scope""#, 30, "error"),
+        (r#"Bearer realm=a, Realm="a""#, 16, "realm"),
+        (r#"Bearer realm="a", , ,realm="a""#, 21, "realm"),
+        (r#"DPoP algs="ES256", error=x, Algs=PS256"#, 28, "algs"),
+        (r#"Newauth x=1, y=2, X=3"#, 18, "x"),
+        // In the second challenge of a list.
+        (r#"Basic realm="a", Bearer scope=read, scope=write"#, 36, "scope"),
+    ] {
+        assert_eq!(
+            parse_challenges([v]),
+            Err(ChallengeParseError::DuplicateParameter { offset, name: name.to_owned() }),
+            "{v}"
+        );
+    }
+    // One bad field line refuses the whole header: the caller cannot tell which
+    // challenge the server meant.
+    assert!(parse_challenges([r#"Basic realm="a""#, r#"Bearer realm=a, realm=b"#]).is_err());
+
+    // The same name in different challenges is fine, as are names that merely share a
+    // prefix.
+    let cs = parse_challenges([
+        r#"Bearer realm="a", error="invalid_token", DPoP realm="a", error="invalid_token""#,
+        r#"Bearer realm="b", realm_hint="c", error_uri="https://d", error="e""#,
+    ])
+    .unwrap();
+    assert_eq!(cs.len(), 3);
+    assert_eq!(cs[0].param("realm"), Some("a"));
+    assert_eq!(cs[1].param("realm"), Some("a"));
+    assert_eq!(
+        cs[2].params,
+        [
+            ("realm".to_owned(), "b".to_owned()),
+            ("realm_hint".to_owned(), "c".to_owned()),
+            ("error_uri".to_owned(), "https://d".to_owned()),
+            ("error".to_owned(), "e".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn parse_challenges_accepts_empty_list_elements() {
+    // RFC 9110 §5.6.1.2: recipients accept empty list elements wherever the grammar is a
+    // list: between challenges (`#challenge`) and between auth-params (`#auth-param`),
+    // the first of which may come right after the scheme.
+    let bearer = |params: &[(&str, &str)]| ParsedChallengeView {
+        scheme: "Bearer".to_owned(),
+        params: params.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned())).collect(),
+    };
+    let realm_x = bearer(&[("realm", "x")]);
+    for v in [
+        r#"Bearer , realm="x""#,
+        r#"Bearer ,realm="x""#,
+        r#"Bearer , , realm="x""#,
+        "Bearer ,\t,realm=\"x\"",
+        r#"Bearer realm="x","#,
+        r#"Bearer realm="x" , , "#,
+        r#", Bearer realm="x""#,
+        r#" , ,Bearer , realm="x" ,"#,
+    ] {
+        let cs = parse_challenges([v]).unwrap_or_else(|e| panic!("{v:?}: {e}"));
+        assert_eq!(views(&cs), std::slice::from_ref(&realm_x), "{v:?}");
+    }
+    let cs = parse_challenges([
+        r#"Bearer , realm="x", , scope="read", , DPoP , algs="ES256",, , Basic , realm="b""#,
+    ])
+    .unwrap();
+    assert_eq!(
+        views(&cs),
+        [
+            bearer(&[("realm", "x"), ("scope", "read")]),
+            ParsedChallengeView {
+                scheme: "DPoP".to_owned(),
+                params: vec![("algs".to_owned(), "ES256".to_owned())]
+            },
+            ParsedChallengeView {
+                scheme: "Basic".to_owned(),
+                params: vec![("realm".to_owned(), "b".to_owned())]
+            },
+        ]
+    );
+    // After empty elements, a token not followed by `=` starts the next challenge.
+    let cs = parse_challenges([r#"Basic , , Bearer realm="x""#]).unwrap();
+    assert_eq!(
+        views(&cs),
+        [ParsedChallengeView { scheme: "Basic".to_owned(), params: vec![] }, realm_x.clone()]
+    );
+    // The grammar still holds elsewhere: a parameter needs a scheme with a space before
+    // it, and a value after `=`.
+    for bad in [r#"Bearer, realm="x""#, r#"realm="x""#, r#"Bearer , realm="#, r#"Bearer , =x"#] {
+        assert!(parse_challenges([bad]).is_err(), "{bad:?}");
+    }
+}
+
+/// A parsed challenge without its token68, for comparisons.
+#[derive(Debug, Clone, PartialEq)]
+struct ParsedChallengeView {
+    scheme: String,
+    params: Vec<(String, String)>,
+}
+
+fn views(cs: &[oauth_errors::ParsedChallenge]) -> Vec<ParsedChallengeView> {
+    cs.iter()
+        .map(|c| {
+            assert_eq!(c.token68, None);
+            ParsedChallengeView { scheme: c.scheme.clone(), params: c.params.clone() }
+        })
+        .collect()
+}
+
+#[test]
+fn parse_challenges_with_many_distinct_parameters_is_linear() {
+    // The duplicate check must not make a 64 KiB value of distinct names quadratic.
+    let mut v = String::from("Bearer ");
+    let mut i = 0;
+    while v.len() < 64 * 1024 - 16 {
+        v.push_str(&format!("p{i}=x, "));
+        i += 1;
+    }
+    let start = std::time::Instant::now();
+    let cs = parse_challenges([v.as_bytes()]).unwrap();
+    let elapsed = start.elapsed();
+    assert_eq!(cs.len(), 1);
+    assert_eq!(cs[0].params.len(), i);
+    assert!(elapsed < std::time::Duration::from_secs(2), "{elapsed:?} for {i} parameters");
+}
+
+#[test]
 fn client_auth_from_hostile_authorization_headers() {
     let values: Vec<HeaderValue> = vec![
         HeaderValue::from_bytes(b"\xff\xfe\x80 x").unwrap(),

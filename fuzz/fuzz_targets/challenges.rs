@@ -1,6 +1,7 @@
 //! Arbitrary bytes → `parse_challenges([bytes])`.
 //!
-//! Invariants on `Ok(challenges)`, for every parsed challenge whose `to_challenge()` is
+//! Invariants on `Ok(challenges)`: no challenge holds a parameter name twice (names are
+//! lower-cased; RFC 9110 §11.2); and for every parsed challenge whose `to_challenge()` is
 //! `Some(c)`:
 //! * `c.to_string()` is header-safe: only `%x20-7E` (so no CR, LF, NUL or other
 //!   control), and `http::HeaderValue::from_str` accepts it;
@@ -28,6 +29,13 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for p in &parsed {
+        for (i, (name, _)) in p.params.iter().enumerate() {
+            assert_eq!(name, &name.to_ascii_lowercase(), "name not lower-cased: {p:?}");
+            assert!(
+                p.params[..i].iter().all(|(n, _)| n != name),
+                "parameter {name:?} twice in {p:?}"
+            );
+        }
         // Accessors never panic.
         let _ = p.param("realm");
         let err = p.to_error();

@@ -15,6 +15,7 @@
 
 use core::fmt;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use http::HeaderValue;
@@ -820,12 +821,14 @@ pub struct ParsedChallenge {
     pub scheme: String,
     /// `token68` credentials, if the challenge used that form.
     pub token68: Option<String>,
-    /// Parameters, names lower-cased, values unquoted, in received order.
+    /// Parameters, names lower-cased, values unquoted, in received order; each name at
+    /// most once ([`parse_challenges`] refuses a challenge that repeats one).
     pub params: Vec<(String, String)>,
 }
 
 impl ParsedChallenge {
-    /// A parameter's value by (case-insensitive) name.
+    /// A parameter's value by (case-insensitive) name. Names are unique within a parsed
+    /// challenge, so there is no "first" or "last" one to choose.
     ///
     /// ```
     /// use oauth_errors::parse_challenges;
@@ -930,25 +933,49 @@ pub enum ChallengeParseError {
         /// What was expected.
         reason: &'static str,
     },
+    /// A challenge names a parameter twice, compared case-insensitively (RFC 9110 §11.2:
+    /// "each parameter name MUST only occur once per challenge"). Which value the sender
+    /// meant cannot be known, so the value is refused rather than read as the first or
+    /// the last.
+    #[error("WWW-Authenticate parameter {name:?} occurs twice in one challenge (byte {offset})")]
+    DuplicateParameter {
+        /// Where the second occurrence starts.
+        offset: usize,
+        /// The parameter name, lower-cased.
+        name: String,
+    },
 }
 
 /// Parses `WWW-Authenticate` field values (RFC 9110 §11.6.1): one or more challenges
 /// per value, any number of values. Scheme and parameter names are case-insensitive;
-/// values may be tokens or quoted-strings (quoted-pairs are unescaped); empty list
-/// elements are skipped. Never panics; at most 64 KiB per value (every challenge this
+/// values may be tokens or quoted-strings (quoted-pairs are unescaped). Empty list
+/// elements are skipped wherever the grammar has a list (RFC 9110 §5.6.1.2): between
+/// challenges and between auth-params, including right after the scheme
+/// (`Bearer , realm="x"`). Never panics; at most 64 KiB per value (every challenge this
 /// crate writes is far smaller).
 ///
 /// # Errors
 ///
-/// [`ChallengeParseError`] for input that does not follow the grammar.
+/// [`ChallengeParseError`] for input that does not follow the grammar, and
+/// [`ChallengeParseError::DuplicateParameter`] for a challenge that names a parameter
+/// twice (RFC 9110 §11.2), so that a second `resource_metadata` or `error` can never be
+/// silently ignored.
 ///
 /// ```
-/// use oauth_errors::parse_challenges;
+/// use oauth_errors::{parse_challenges, ChallengeParseError};
 ///
 /// let cs = parse_challenges(["Bearer realm=\"example\", error=\"invalid_token\", DPoP algs=\"ES256 PS256\""])?;
 /// assert_eq!(cs.len(), 2);
 /// assert_eq!(cs[0].param("error"), Some("invalid_token"));
 /// assert_eq!(cs[1].scheme, "DPoP");
+///
+/// let cs = parse_challenges([r#"Bearer , realm="x", , scope="read""#])?;
+/// assert_eq!(cs[0].param("scope"), Some("read"));
+///
+/// assert_eq!(
+///     parse_challenges([r#"Bearer realm="x", Realm="y""#]),
+///     Err(ChallengeParseError::DuplicateParameter { offset: 18, name: "realm".into() })
+/// );
 /// # Ok::<(), oauth_errors::ChallengeParseError>(())
 /// ```
 pub fn parse_challenges<'a, I>(values: I) -> Result<Vec<ParsedChallenge>, ChallengeParseError>
@@ -1072,9 +1099,11 @@ fn parse_one(b: &[u8], out: &mut Vec<ParsedChallenge>) -> Result<(), ChallengePa
                 continue;
             }
             c.i = save;
-            // auth-params
+            // auth-params: `#auth-param`, so empty elements may come first (RFC 9110
+            // §5.6.1.2) and each name only once (§11.2).
+            let mut seen = HashSet::new();
             loop {
-                c.ows();
+                c.skip_empty_elements();
                 let save = c.i;
                 let name = c.token().to_ascii_lowercase();
                 if name.is_empty() {
@@ -1098,6 +1127,9 @@ fn parse_one(b: &[u8], out: &mut Vec<ParsedChallenge>) -> Result<(), ChallengePa
                     }
                     v
                 };
+                if !seen.insert(name.clone()) {
+                    return Err(ChallengeParseError::DuplicateParameter { offset: save, name });
+                }
                 ch.params.push((name, value));
                 c.ows();
                 match c.peek() {
