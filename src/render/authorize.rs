@@ -148,7 +148,8 @@ pub struct Issuer(String);
 pub enum UriError {
     /// Not an absolute URI (`scheme ":" …`, RFC 3986 §3.1) of printable ASCII without
     /// spaces, `"`, `\`, `<` or `>`; or an `http(s)` URI without `//`, without a host, with
-    /// userinfo, or with a port that is not a number up to 65535.
+    /// userinfo, with a host that is neither a name (no `:`, `[`, `]`) nor a bracketed
+    /// IPv6 address, or with a port that is not a number up to 65535.
     #[error("not an absolute URI of printable ASCII without spaces")]
     NotAbsolute,
     /// An absolute URI whose scheme is not accepted here. Redirect URIs accept `http`,
@@ -276,27 +277,36 @@ fn parse_absolute(uri: &str) -> Result<UriKind<'_>, UriError> {
     if authority.contains('@') {
         return Err(UriError::NotAbsolute);
     }
+    // host = IP-literal / IPv4address / reg-name (RFC 3986 §3.2.2): an IPv6 address in
+    // brackets, or a name without `:`, `[` or `]`.
     let (host, port) = if authority.starts_with('[') {
         let end = authority.find(']').ok_or(UriError::NotAbsolute)? + 1;
         let (host, after) = authority.split_at(end);
+        let literal = host.strip_prefix('[').and_then(|h| h.strip_suffix(']'));
+        if literal.and_then(|h| h.parse::<Ipv6Addr>().ok()).is_none() {
+            return Err(UriError::NotAbsolute);
+        }
         match after.strip_prefix(':') {
             Some(p) => (host, Some(p)),
             None if after.is_empty() => (host, None),
             None => return Err(UriError::NotAbsolute),
         }
     } else {
-        match authority.rsplit_once(':') {
+        match authority.split_once(':') {
             Some((h, p)) => (h, Some(p)),
             None => (authority, None),
         }
     };
+    if !host.starts_with('[') && host.contains(['[', ']']) {
+        return Err(UriError::NotAbsolute);
+    }
     let port_ok = port.is_none_or(|p| {
         p.is_empty()
             || (p.len() <= 5
                 && p.bytes().all(|b| b.is_ascii_digit())
                 && p.parse::<u32>().is_ok_and(|n| n <= 65_535))
     });
-    if host.is_empty() || host == "[]" || !port_ok {
+    if host.is_empty() || !port_ok {
         return Err(UriError::NotAbsolute);
     }
     Ok(UriKind::Web { https, host })
