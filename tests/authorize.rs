@@ -1165,6 +1165,29 @@ fn invalid_trust_anchor_renders_a_direct_400() {
     assert_never_redirected(OAuthError::InvalidTrustAnchor);
 }
 
+/// OpenID Federation 1.0 §12.1.3: a failure to establish trust with the client is an
+/// invalid redirection URI; the federation codes that are not about trust answer
+/// federation endpoint requests. None of the codes §8.9 defines is ever redirected.
+#[test]
+fn federation_codes_are_never_redirected() {
+    for code in [
+        OAuthError::InvalidIssuer,
+        OAuthError::InvalidSubject,
+        OAuthError::NotFound,
+        OAuthError::UnsupportedParameter,
+    ] {
+        assert_never_redirected(code);
+    }
+    let federation: Vec<&OAuthError> = OAuthError::KNOWN
+        .iter()
+        .filter(|c| c.info().spec.document == "OpenID Federation 1.0")
+        .collect();
+    assert_eq!(federation.len(), 7);
+    for code in federation {
+        assert_never_redirected(code.clone());
+    }
+}
+
 #[test]
 fn redirectable_codes_are_redirected() {
     for code in [

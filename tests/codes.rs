@@ -640,13 +640,30 @@ fn full_status_matrix() {
 
 #[test]
 fn exactly_the_non_redirectable_codes() {
-    let expected: BTreeSet<&str> =
-        ["invalid_client", "invalid_trust_anchor", "invalid_trust_chain", "invalid_metadata"]
-            .into_iter()
-            .collect();
+    // RFC 6749 §4.1.2.1 for `invalid_client`; OpenID Federation 1.0 §12.1.3 (and §8.9)
+    // for every code the federation specification defines.
+    let expected: BTreeSet<&str> = [
+        "invalid_client",
+        "invalid_issuer",
+        "invalid_subject",
+        "invalid_trust_anchor",
+        "invalid_trust_chain",
+        "invalid_metadata",
+        "not_found",
+        "unsupported_parameter",
+    ]
+    .into_iter()
+    .collect();
     let actual: BTreeSet<&str> =
         OAuthError::KNOWN.iter().filter(|c| !c.info().redirectable).map(|c| c.as_str()).collect();
     assert_eq!(actual, expected);
+    // The federation group is exactly the OpenID Federation rows of the table.
+    let federation: BTreeSet<&str> = OAuthError::KNOWN
+        .iter()
+        .filter(|c| c.info().spec.document == "OpenID Federation 1.0")
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(federation, &expected - &BTreeSet::from(["invalid_client"]));
 }
 
 #[test]

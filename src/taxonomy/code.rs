@@ -186,8 +186,20 @@ pub struct CodeInfo {
     pub status_note: &'static str,
     /// Whether an authorization-endpoint error with this code may be redirected to the
     /// client. `false` for `invalid_client` (RFC 6749 §4.1.2.1: an invalid client is never
-    /// redirected) and the OpenID Federation trust-establishment codes (§12.1.3: "SHOULD
-    /// only be returned in Pushed Authorization Request error responses").
+    /// redirected) and for the seven codes OpenID Federation 1.0 §8.9 defines
+    /// (`invalid_issuer`, `invalid_subject`, `invalid_trust_anchor`, `invalid_trust_chain`,
+    /// `invalid_metadata`, `not_found`, `unsupported_parameter`): §12.1.3 treats a failure
+    /// to establish trust with the client as an invalid redirection URI and keeps the
+    /// trust codes to pushed authorization request error responses, and otherwise these
+    /// codes answer federation endpoint requests, which have no redirect URI.
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    ///
+    /// assert!(OAuthError::AccessDenied.info().redirectable);
+    /// assert!(!OAuthError::InvalidClient.info().redirectable);
+    /// assert!(!OAuthError::NotFound.info().redirectable);
+    /// ```
     pub redirectable: bool,
     /// The canonical description-less JSON body, `{"error":"<code>"}`, precomputed.
     pub static_body: &'static str,

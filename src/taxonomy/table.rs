@@ -672,7 +672,8 @@ define_codes! {
             "The issuer's Entity Identifier is misspelled or uses a different URL form (trailing slash, scheme).",
         ],
         remedy: "Send the request to the endpoint published by the issuer you mean, using its exact Entity Identifier.",
-        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints such as fetch and resolve. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints; when it is answered directly at the authorization endpoint (it is not redirected there) or at the pushed authorization request endpoint (RFC 9126 §2.3 uses the token endpoint's 400 format), this crate answers 400.",
+        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints such as fetch and resolve. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints. It is never redirected: §12.1.3 makes a failure to establish trust with the client an invalid redirection URI (no redirect), and otherwise the code answers federation endpoint requests, which have no redirect URI. At the authorization endpoint and at the pushed authorization request endpoint (RFC 9126 §2.3 uses the token endpoint's 400 format) this crate answers 400.",
+        redirectable: false,
     }
     InvalidSubject {
         code: "invalid_subject",
@@ -688,7 +689,8 @@ define_codes! {
             "A resolve request's `sub` is unknown to the resolver or cannot be reached.",
         ],
         remedy: "Check the subject's Entity Identifier and ask the superior entity that actually issues statements about it.",
-        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints such as fetch and resolve. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints; when it is answered directly at the authorization endpoint (it is not redirected there) or at the pushed authorization request endpoint (RFC 9126 §2.3 uses the token endpoint's 400 format), this crate answers 400.",
+        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints such as fetch and resolve. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints. It is never redirected: §12.1.3 makes a failure to establish trust with the client an invalid redirection URI (no redirect), and otherwise the code answers federation endpoint requests, which have no redirect URI. At the authorization endpoint and at the pushed authorization request endpoint (RFC 9126 §2.3 uses the token endpoint's 400 format) this crate answers 400.",
+        redirectable: false,
     }
     InvalidTrustAnchor {
         code: "invalid_trust_anchor",
@@ -755,7 +757,8 @@ define_codes! {
             "The entity has left the federation.",
         ],
         remedy: "Check the Entity Identifier and that the entity is still enrolled in the federation.",
-        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints; when it is answered directly at the authorization endpoint (it is not redirected there) or at the pushed authorization request endpoint (RFC 9126 §2.3 uses the token endpoint's 400 format), this crate answers 400.",
+        note: "**Status choice.** 404 Not Found, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints. It is never redirected: §12.1.3 makes a failure to establish trust with the client an invalid redirection URI (no redirect), and otherwise the code answers federation endpoint requests, which have no redirect URI. At the authorization endpoint and at the pushed authorization request endpoint (RFC 9126 §2.3 uses the token endpoint's 400 format) this crate answers 400.",
+        redirectable: false,
     }
     UnsupportedParameter {
         code: "unsupported_parameter",
@@ -770,7 +773,8 @@ define_codes! {
             "An optional federation endpoint parameter (for example an entity type or trust mark filter) is sent to a server that does not implement it.",
         ],
         remedy: "Drop the unsupported parameter, or use a server that implements it.",
-        note: "**Status choice.** 400, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints.",
+        note: "**Status choice.** 400, the status OpenID Federation 1.0 §8.9 assigns (SHOULD) at federation endpoints. IANA registers the code with usage location \"authorization endpoint\", but the specification's status table is written for federation endpoints. It is never redirected: at the authorization endpoint an unrecognised parameter is ignored (RFC 6749 §3.1), so the code can only come from a federation endpoint request or from establishing trust with the client, which §12.1.3 treats as an invalid redirection URI (no redirect).",
+        redirectable: false,
     }
     VpFormatsNotSupported {
         code: "vp_formats_not_supported",
