@@ -132,7 +132,7 @@ fn check_invariants(err: &ErrorResponse, endpoint: Endpoint, r: &Response<Bytes>
     assert!(values(r, "dpop-nonce").len() <= 1, "{what}: more than one DPoP-Nonce");
     assert!(values(r, "retry-after").len() <= 1, "{what}");
     if !values(r, "retry-after").is_empty() {
-        assert!(matches!(status, 429 | 503), "{what}: Retry-After on a {status}");
+        assert!(matches!(status, 413 | 429 | 503), "{what}: Retry-After on a {status}");
     }
 
     // RFC 9110 §11.6.1: a 401 carries at least one challenge.
@@ -872,9 +872,11 @@ fn rfc7617_basic_challenge_for_invalid_client() {
     }
 }
 
-/// `Retry-After` goes out on 429 and 503 only (RFC 6585 §4, RFC 9110 §10.2.3).
+/// `Retry-After` goes out on 413, 429 and 503 only (RFC 9110 §15.5.14, RFC 6585 §4,
+/// RFC 9110 §15.6.4), never on a redirect (RFC 9110 §10.2.3 gives it another meaning on a
+/// 3xx).
 #[test]
-fn retry_after_only_on_429_and_503() {
+fn retry_after_only_on_413_429_and_503() {
     let r = ErrorResponse::new(OAuthError::TooManyRequests)
         .with_retry_after(120u64)
         .to_response(Endpoint::Api);
@@ -893,6 +895,33 @@ fn retry_after_only_on_429_and_503() {
         .with_retry_after(Duration::from_millis(1500))
         .to_response(Endpoint::Revocation);
     assert_eq!(values(&r, "retry-after"), ["2"]);
+
+    // 413 (RFC 9110 §15.5.14: a temporary condition; RFC 9126 §2.3 names 413 at PAR).
+    let r = OAuthError::InvalidRequest
+        .with_description("request too large")
+        .with_status(ErrorStatus::PAYLOAD_TOO_LARGE)
+        .with_retry_after(60u64)
+        .to_response(Endpoint::PushedAuthorization);
+    assert_eq!(r.status(), 413);
+    assert_eq!(headers(&r), with_json_headers(&[("retry-after", "60")]));
+    assert_eq!(body(&r), r#"{"error":"invalid_request","error_description":"request too large"}"#);
+    assert!(oauth_errors::RetryAfter::is_sent_with(http::StatusCode::PAYLOAD_TOO_LARGE));
+
+    // Not on a redirect: a redirected `temporarily_unavailable` carries none.
+    let uri =
+        oauth_errors::authorize::verify_redirect_uri(None, &["https://client.example.com/cb"])
+            .unwrap();
+    let r = oauth_errors::authorize::AuthorizationError::new(
+        OAuthError::TemporarilyUnavailable.with_retry_after(30u64),
+        uri,
+    )
+    .to_response();
+    assert_eq!(r.status(), 303);
+    assert!(r.headers().get("retry-after").is_none());
+    for status in 300..400 {
+        let status = http::StatusCode::from_u16(status).unwrap();
+        assert!(!oauth_errors::RetryAfter::is_sent_with(status), "{status}");
+    }
 
     // Not on a 400, a 500, a 401 or a 403.
     for (code, endpoint, status) in [

@@ -277,7 +277,7 @@ fn check_response(
     if challenges > 0 {
         want.insert("www-authenticate".into(), challenges);
     }
-    if matches!(expected, 429 | 503) {
+    if matches!(expected, 413 | 429 | 503) {
         want.insert("retry-after".into(), 1);
     }
     if shape.nonce.is_some() {

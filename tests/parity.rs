@@ -255,7 +255,7 @@ fn cases() -> Vec<(String, Case)> {
         ),
     );
 
-    // Retry-After on 429 and 503 (and dropped elsewhere).
+    // Retry-After on 413, 429 and 503 (and dropped elsewhere).
     add(
         "temporarily_unavailable/retry-seconds".into(),
         Case::Error(
@@ -280,6 +280,15 @@ fn cases() -> Vec<(String, Case)> {
                 .with_cause(Cause("SECRET: db down"))
                 .with_status(ErrorStatus::SERVICE_UNAVAILABLE)
                 .with_retry_after(Duration::from_millis(1500)),
+        ),
+    );
+    add(
+        "invalid_request/413+retry".into(),
+        Case::Error(
+            OAuthError::InvalidRequest
+                .with_status(ErrorStatus::PAYLOAD_TOO_LARGE)
+                .with_retry_after(60u64)
+                .at(Endpoint::PushedAuthorization),
         ),
     );
     add(

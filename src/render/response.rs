@@ -18,8 +18,8 @@
 //!    errors at a resource (a 404, a 429) get no challenge unless they carry one.
 //! 3. **Headers.** `Content-Type` from the body format; `Cache-Control: no-store` always;
 //!    `Pragma: no-cache` unless the contract turns it off; `WWW-Authenticate`, one field line
-//!    per challenge; `Retry-After` on 429 and 503 only; `DPoP-Nonce` when set; `Allow` on
-//!    every 405 (RFC 9110 §15.5.6: the methods given with
+//!    per challenge; `Retry-After` on 413, 429 and 503 only (see [`RetryAfter`](crate::RetryAfter));
+//!    `DPoP-Nonce` when set; `Allow` on every 405 (RFC 9110 §15.5.6: the methods given with
 //!    [`ErrorResponse::with_allow`](crate::ErrorResponse::with_allow), else empty).
 //! 4. **Body.** The contract's format (RFC 6749 JSON by default). A description-less
 //!    error under the default format is served from a precomputed `&'static` body: no
@@ -37,7 +37,7 @@ use crate::wire::body::{BodyContext, write_oauth_json};
 use crate::wire::challenge::{Challenge, ClientAuth, Scheme};
 use crate::wire::contract::{Contract, StatusRule};
 use crate::wire::error::ErrorResponse;
-use crate::wire::headers::{self, APPLICATION_JSON, NO_CACHE, NO_STORE};
+use crate::wire::headers::{self, APPLICATION_JSON, NO_CACHE, NO_STORE, RetryAfter};
 
 const BEARER: Challenge = Challenge::new(Scheme::Bearer);
 const DPOP: Challenge = Challenge::new(Scheme::DPoP);
@@ -232,7 +232,7 @@ fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
         h.append(WWW_AUTHENTICATE, c.to_header_value(Some(err)));
     }
     if let Some(r) = err.retry_after() {
-        if matches!(status.as_u16(), 429 | 503) {
+        if RetryAfter::is_sent_with(status) {
             h.insert(RETRY_AFTER, r.to_header_value());
         }
     }

@@ -694,8 +694,9 @@ impl ErrorResponse {
         self
     }
 
-    /// Sets `Retry-After`; it is sent with 429 and 503 responses only (RFC 6585 §4,
-    /// RFC 9110 §10.2.3).
+    /// Sets `Retry-After`; it is sent with 413, 429 and 503 responses only (RFC 9110
+    /// §15.5.14, RFC 6585 §4, RFC 9110 §15.6.4; see [`RetryAfter`]), never with a
+    /// redirect.
     ///
     /// ```
     /// use std::time::Duration;

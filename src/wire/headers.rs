@@ -22,8 +22,16 @@ pub(crate) const DPOP_NONCE: http::HeaderName = http::HeaderName::from_static("d
 
 /// A `Retry-After` value (RFC 9110 §10.2.3): a delay in seconds or an HTTP-date.
 ///
-/// Sent with 429 (RFC 6585 §4) and 503 (RFC 9110 §15.6.4) responses only; on any other
-/// status it is dropped, because it has no defined meaning there.
+/// Sent with 413 (RFC 9110 §15.5.14: a temporary condition; RFC 9126 §2.3 names 413 at the
+/// pushed authorization request endpoint), 429 (RFC 6585 §4) and 503 (RFC 9110 §15.6.4)
+/// responses only ([`is_sent_with`](Self::is_sent_with)); on any other status it is
+/// dropped, because it has no defined meaning there.
+///
+/// Never on a redirect: on a 3xx, RFC 9110 §10.2.3 makes `Retry-After` the time the user
+/// agent waits before *following the redirect*, so on a redirected authorization error
+/// (303/302) it would delay the delivery of the error to the client instead of telling
+/// the client when to retry. [`AuthorizationError`](crate::authorize::AuthorizationError)
+/// never sends it.
 ///
 /// ```
 /// use std::time::{Duration, UNIX_EPOCH};
@@ -132,6 +140,23 @@ impl RetryAfter {
     pub fn to_header_value(&self) -> HeaderValue {
         // Only digits, letters, spaces, commas and colons: always valid.
         HeaderValue::from_str(&self.to_string()).unwrap_or(HeaderValue::from_static("0"))
+    }
+
+    /// Whether an error response with `status` carries `Retry-After`: 413, 429 and 503
+    /// (see the [type-level docs](RetryAfter)).
+    ///
+    /// ```
+    /// use http::StatusCode;
+    /// use oauth_errors::RetryAfter;
+    ///
+    /// assert!(RetryAfter::is_sent_with(StatusCode::PAYLOAD_TOO_LARGE));
+    /// assert!(RetryAfter::is_sent_with(StatusCode::TOO_MANY_REQUESTS));
+    /// assert!(RetryAfter::is_sent_with(StatusCode::SERVICE_UNAVAILABLE));
+    /// assert!(!RetryAfter::is_sent_with(StatusCode::BAD_REQUEST));
+    /// assert!(!RetryAfter::is_sent_with(StatusCode::SEE_OTHER)); // never on a redirect
+    /// ```
+    pub fn is_sent_with(status: http::StatusCode) -> bool {
+        matches!(status.as_u16(), 413 | 429 | 503)
     }
 }
 
