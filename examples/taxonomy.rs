@@ -15,8 +15,9 @@
 //!
 //! The JSON output is an array in table order (`OAuthError::KNOWN`); each object has
 //! `code`, `status` (default), `statuses` (every endpoint → status), `spec`, `spec_url`,
-//! `registry`, `usage`, `action`, `retryable`, `redirectable`, `description`, `causes`,
-//! `remedy` and `status_note`.
+//! `registry`, `usage`, `action`, `retryable`, `redirectable`, `access_token_error`,
+//! `challenged_at` (the endpoints where a response carries a `WWW-Authenticate` challenge
+//! whatever its status), `description`, `causes`, `remedy` and `status_note`.
 
 use std::io::{self, IsTerminal as _, Write};
 
@@ -190,6 +191,17 @@ fn code_json(info: &CodeInfo) -> Json {
         ("action", Json::string(info.action.as_str())),
         ("retryable", Json::Leaf(info.action.is_retryable().into())),
         ("redirectable", Json::Leaf(info.redirectable.into())),
+        ("access_token_error", Json::Leaf(info.access_token_error.into())),
+        (
+            "challenged_at",
+            Json::Array(
+                Endpoint::ALL
+                    .iter()
+                    .filter(|&&endpoint| info.challenged_at(endpoint))
+                    .map(|endpoint| Json::string(endpoint.as_str()))
+                    .collect(),
+            ),
+        ),
         ("description", Json::string(info.description)),
         ("causes", Json::Array(info.causes.iter().map(|c| Json::string(c)).collect())),
         ("remedy", Json::string(info.remedy)),

@@ -612,8 +612,17 @@ fn full_status_matrix() {
     .collect();
     let overrides: BTreeMap<(&str, &str), u16> = [
         (("access_denied", "backchannel_authentication"), 403),
+        // The DPoP scheme wherever the proof accompanies an access token (RFC 9449 §7.1).
         (("invalid_dpop_proof", "resource"), 401),
+        (("invalid_dpop_proof", "introspection"), 401),
+        (("invalid_dpop_proof", "registration"), 401),
+        (("invalid_dpop_proof", "api"), 401),
         (("use_dpop_nonce", "resource"), 401),
+        (("use_dpop_nonce", "introspection"), 401),
+        (("use_dpop_nonce", "registration"), 401),
+        (("use_dpop_nonce", "api"), 401),
+        // RFC 7662 §2.3: an under-privileged caller token at introspection is a 401.
+        (("insufficient_scope", "introspection"), 401),
         // Federation 404 codes delivered as JSON at the authorization endpoint.
         (("invalid_issuer", "authorization"), 400),
         (("invalid_subject", "authorization"), 400),
@@ -664,6 +673,54 @@ fn exactly_the_non_redirectable_codes() {
         .map(|c| c.as_str())
         .collect();
     assert_eq!(federation, &expected - &BTreeSet::from(["invalid_client"]));
+}
+
+/// The codes that reject the access token, and where a response carries a challenge
+/// whatever its status (RFC 6750 §3, RFC 7662 §2.3, RFC 7591 §3.2.2).
+#[test]
+fn access_token_errors_and_where_they_are_challenged() {
+    let actual: BTreeSet<&str> = OAuthError::KNOWN
+        .iter()
+        .filter(|c| c.info().access_token_error)
+        .map(|c| c.as_str())
+        .collect();
+    let expected: BTreeSet<&str> = [
+        "invalid_token",
+        "insufficient_scope",
+        "insufficient_user_authentication",
+        "invalid_dpop_proof",
+        "use_dpop_nonce",
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(actual, expected);
+    assert!(!OAuthError::from_code("example_invalid").unwrap().info().access_token_error);
+
+    let protected: Vec<Endpoint> =
+        Endpoint::ALL.into_iter().filter(|e| e.accepts_access_tokens()).collect();
+    assert_eq!(
+        protected,
+        [Endpoint::Resource, Endpoint::Introspection, Endpoint::Registration, Endpoint::Api]
+    );
+
+    let mut challenged: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for code in OAuthError::KNOWN {
+        for e in Endpoint::ALL {
+            if code.info().challenged_at(e) {
+                challenged.insert((code.as_str(), e.as_str()));
+            }
+        }
+    }
+    let mut want: BTreeSet<(&str, &str)> = BTreeSet::new();
+    want.insert(("invalid_request", "resource"));
+    for code in &expected {
+        for e in ["resource", "introspection", "registration", "api"] {
+            want.insert((code, e));
+        }
+    }
+    assert_eq!(challenged, want);
+    let ext = OAuthError::from_code("example_invalid").unwrap();
+    assert!(Endpoint::ALL.iter().all(|&e| !ext.info().challenged_at(e)));
 }
 
 #[test]

@@ -68,7 +68,33 @@ fn check_json(stdout: &str) {
             .map(|c| c.as_str().expect("causes are strings"))
             .collect();
         assert_eq!(causes, info.causes, "{code:?}: causes");
+        assert_eq!(field("redirectable").as_bool(), Some(info.redirectable), "{code:?}");
+        assert_eq!(
+            field("access_token_error").as_bool(),
+            Some(info.access_token_error),
+            "{code:?}"
+        );
+        let challenged: Vec<&str> = field("challenged_at")
+            .as_array()
+            .expect("`challenged_at` array")
+            .iter()
+            .map(|e| e.as_str().expect("endpoint names"))
+            .collect();
+        let want: Vec<&str> = Endpoint::ALL
+            .into_iter()
+            .filter(|&e| info.challenged_at(e))
+            .map(Endpoint::as_str)
+            .collect();
+        assert_eq!(challenged, want, "{code:?}: challenged_at");
     }
+    // Spot checks against the specifications rather than the table.
+    let object = |code: &str| array.iter().find(|o| o["code"] == code).unwrap();
+    assert_eq!(
+        object("insufficient_scope")["challenged_at"],
+        serde_json::json!(["resource", "introspection", "registration", "api"])
+    );
+    assert_eq!(object("invalid_request")["challenged_at"], serde_json::json!(["resource"]));
+    assert_eq!(object("not_found")["redirectable"], false);
 }
 
 #[test]

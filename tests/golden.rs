@@ -140,17 +140,27 @@ fn check_invariants(err: &ErrorResponse, endpoint: Endpoint, r: &Response<Bytes>
     if status == 401 {
         assert!(!challenges.is_empty(), "{what}: 401 without WWW-Authenticate");
     }
-    // RFC 6750 §3: a resource access error at a protected resource carries a challenge;
-    // other errors there (404, 429, 5xx, …) only when they were given one.
-    let resource_access = err.code().info().is_resource_access_error();
-    if endpoint == Endpoint::Resource && resource_access {
-        assert!(!challenges.is_empty(), "{what}: resource error without WWW-Authenticate");
+    // RFC 6750 §3: where the table says the code is challenged (resource access errors at
+    // a resource, access-token errors wherever access tokens are accepted) there is a
+    // challenge, whatever the status…
+    let challenged = err.code().info().challenged_at(endpoint);
+    if challenged {
+        assert!(!challenges.is_empty(), "{what}: access error without WWW-Authenticate");
     }
-    if status != 401
-        && err.challenges().is_empty()
-        && !(endpoint == Endpoint::Resource && resource_access)
-    {
-        assert!(challenges.is_empty(), "{what}: unexpected challenge {challenges:?}");
+    // …and nowhere else but on a 401: a challenge never rides on a 400, a 429 or a 5xx.
+    if status != 401 && !challenged {
+        assert!(challenges.is_empty(), "{what}: challenge on a {status}: {challenges:?}");
+    }
+    // Own challenges are sent, in order and after any client-authentication one, exactly
+    // when the response may carry a challenge; else none is.
+    let own: Vec<String> = err
+        .challenges()
+        .iter()
+        .map(|c| c.to_header_value(Some(err)).to_str().unwrap().to_owned())
+        .collect();
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
+    if status == 401 || challenged {
+        assert!(challenges.ends_with(&own), "{what}: {challenges:?} does not end with {own:?}");
     }
     // RFC 9110 §15.5.6: `Allow` on every 405 (empty when no methods were given), never
     // elsewhere.
@@ -424,6 +434,92 @@ fn golden_client_auth_and_challenges() {
     check_golden("client_auth_and_challenges.txt", &generate_auth());
 }
 
+// ---------------------------------------------------------------------------------------
+// File 4: every code × every endpoint × a challenge attached or not: status and challenges
+// ---------------------------------------------------------------------------------------
+
+/// One line per combination: `<code> @ <endpoint> [<challenge attached>] -> <status>`,
+/// then ` | <WWW-Authenticate field line>` per challenge sent. The other headers and the
+/// body do not depend on the challenge (pinned by `plain.txt`).
+fn generate_challenge_matrix() -> String {
+    let mut out = String::from(
+        "# <code> @ <endpoint> [<challenge attached>] -> <status> | <WWW-Authenticate>...\n",
+    );
+    let attached: [(&str, Option<Challenge>); 3] = [
+        ("none", None),
+        ("Bearer", Some(Challenge::bearer().realm("rs"))),
+        ("DPoP", Some(Challenge::dpop().algs("ES256"))),
+    ];
+    let (mut with_challenge, mut kept, mut made_401, mut dropped) = (0, 0, 0, 0);
+    for code in all_codes() {
+        for endpoint in Endpoint::ALL {
+            let table = code.status_at(endpoint);
+            let challenged = code.info().challenged_at(endpoint);
+            for (label, challenge) in &attached {
+                let mut err = ErrorResponse::new(code.clone());
+                if let Some(c) = challenge {
+                    err = err.with_challenge(c.clone());
+                }
+                let r = err.to_response(endpoint);
+                let what = format!("{code} @ {endpoint} [{label}]");
+                check_invariants(&err, endpoint, &r, &what);
+                let sent = values(&r, "www-authenticate");
+                match challenge {
+                    // A challenge is sent as is on a 401 and where the code is challenged
+                    // anyway (RFC 6750 §3.1); it makes a 400 a 401; with any other status
+                    // the status stands and the challenge is not sent.
+                    Some(c) => {
+                        with_challenge += 1;
+                        let header = c.to_header_value(Some(&err));
+                        if challenged || table == 401 {
+                            assert_eq!(r.status().as_u16(), table, "{what}");
+                            assert_eq!(sent, [header.to_str().unwrap()], "{what}");
+                            kept += usize::from(table != 401);
+                        } else if table == 400 {
+                            assert_eq!(r.status(), 401, "{what}");
+                            assert_eq!(sent, [header.to_str().unwrap()], "{what}");
+                            made_401 += 1;
+                        } else {
+                            assert_eq!(r.status().as_u16(), table, "{what}");
+                            assert!(sent.is_empty(), "{what}: {sent:?}");
+                            dropped += 1;
+                        }
+                    }
+                    // No challenge: the table status, and a synthesised challenge exactly
+                    // for a 401 or where the code is challenged.
+                    None => {
+                        assert_eq!(r.status().as_u16(), table, "{what}");
+                        if table == 401 || challenged {
+                            let scheme =
+                                if code.info().is_dpop_error() { "DPoP" } else { "Bearer" };
+                            assert_eq!(sent, [format!(r#"{scheme} error="{code}""#)], "{what}");
+                        } else {
+                            assert!(sent.is_empty(), "{what}: {sent:?}");
+                        }
+                    }
+                }
+                write!(out, "{what} -> {}", r.status().as_u16()).unwrap();
+                for v in sent {
+                    write!(out, " | {v}").unwrap();
+                }
+                out.push('\n');
+            }
+        }
+    }
+    assert_eq!(with_challenge, 70 * 10 * 2);
+    // RFC 6750 §3.1's pairs (400 invalid_request and 403 insufficient_scope at a resource,
+    // 403 insufficient_scope at registration and API), once per challenge scheme.
+    assert_eq!(kept, 2 * 4);
+    assert!(made_401 > 1000, "{made_401}");
+    assert!(dropped > 100, "{dropped}");
+    out
+}
+
+#[test]
+fn golden_challenge_matrix() {
+    check_golden("challenge_matrix.txt", &generate_challenge_matrix());
+}
+
 #[test]
 fn golden_directory_has_no_stray_files() {
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
@@ -434,7 +530,10 @@ fn golden_directory_has_no_stray_files() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    assert_eq!(names, ["client_auth_and_challenges.txt", "plain.txt", "rich.txt"]);
+    assert_eq!(
+        names,
+        ["challenge_matrix.txt", "client_auth_and_challenges.txt", "plain.txt", "rich.txt"]
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -970,30 +1069,160 @@ fn allow_on_405_only() {
     assert!(r.headers().get("allow").is_none());
 }
 
-/// Errors at a resource that are not resource access errors get no synthesised challenge.
+/// RFC 7662 §2.3: the introspection endpoint answers a caller whose bearer token lacks the
+/// privileges with 401 and the RFC 6750 §3 challenge; an invalid caller token likewise.
+#[test]
+fn rfc7662_2_3_caller_token_errors_at_introspection() {
+    let r = OAuthError::InsufficientScope
+        .with_challenge(Challenge::bearer().realm("as").scope("introspect"))
+        .to_response(Endpoint::Introspection);
+    assert_eq!(r.status(), 401);
+    assert_eq!(
+        headers(&r),
+        with_json_headers(&[(
+            "www-authenticate",
+            r#"Bearer realm="as", scope="introspect", error="insufficient_scope""#
+        )])
+    );
+    assert_eq!(body(&r), r#"{"error":"insufficient_scope"}"#);
+    for code in [OAuthError::InsufficientScope, OAuthError::InvalidToken] {
+        let r = code.to_response(Endpoint::Introspection);
+        assert_eq!(r.status(), 401, "{code}");
+        assert_eq!(
+            headers(&r),
+            with_json_headers(&[("www-authenticate", &format!(r#"Bearer error="{code}""#))])
+        );
+    }
+    // A malformed introspection request is the endpoint's own error: no challenge.
+    let r = OAuthError::InvalidRequest.to_response(Endpoint::Introspection);
+    assert_eq!(r.status(), 400);
+    assert_eq!(headers(&r), with_json_headers(&[]));
+}
+
+/// RFC 7591 §3.2.2 (initial access token) and RFC 7592 §2.1 (registration access token at
+/// the client configuration endpoint, `Endpoint::Resource`): an under-privileged token is
+/// a 403 with the RFC 6750 §3 challenge; a registration error is a plain 400.
+#[test]
+fn rfc7591_3_2_2_access_token_errors_at_registration() {
+    for endpoint in [Endpoint::Registration, Endpoint::Resource, Endpoint::Api] {
+        let r = OAuthError::InsufficientScope.to_response(endpoint);
+        assert_eq!(r.status(), 403, "{endpoint}");
+        assert_eq!(
+            headers(&r),
+            with_json_headers(&[("www-authenticate", r#"Bearer error="insufficient_scope""#)]),
+            "{endpoint}"
+        );
+        let r = OAuthError::InvalidToken.to_response(endpoint);
+        assert_eq!(r.status(), 401, "{endpoint}");
+        assert_eq!(values(&r, "www-authenticate"), [r#"Bearer error="invalid_token""#]);
+        // DPoP-bound tokens: the DPoP scheme (RFC 9449 §7.1).
+        let r = OAuthError::InvalidDpopProof.to_response(endpoint);
+        assert_eq!(r.status(), 401, "{endpoint}");
+        assert_eq!(values(&r, "www-authenticate"), [r#"DPoP error="invalid_dpop_proof""#]);
+    }
+    let r = OAuthError::InvalidClientMetadata.to_response(Endpoint::Registration);
+    assert_eq!(r.status(), 400);
+    assert_eq!(headers(&r), with_json_headers(&[]));
+}
+
+/// A challenge on a 400 is a contradiction: the examples of the conformance review now
+/// render 401 with the challenge, at the default endpoint as anywhere else.
+#[test]
+fn challenge_on_a_400_makes_it_a_401() {
+    let r = OAuthError::InvalidDpopProof
+        .with_description("bad proof")
+        .with_challenge(Challenge::dpop().algs("ES256"))
+        .response();
+    assert_eq!(r.status(), 401);
+    assert_eq!(
+        headers(&r),
+        with_json_headers(&[(
+            "www-authenticate",
+            r#"DPoP error="invalid_dpop_proof", error_description="bad proof", algs="ES256""#
+        )])
+    );
+    let r = OAuthError::InvalidClient
+        .with_challenge(Challenge::basic("https://as.example.com"))
+        .to_response(Endpoint::Token);
+    assert_eq!(r.status(), 401);
+    assert_eq!(
+        headers(&r),
+        with_json_headers(&[("www-authenticate", r#"Basic realm="https://as.example.com""#)])
+    );
+    // An explicit 400 too.
+    let r = OAuthError::InvalidGrant
+        .with_status(ErrorStatus::BAD_REQUEST)
+        .with_challenge(Challenge::bearer().realm("as"))
+        .to_response(Endpoint::Token);
+    assert_eq!(r.status(), 401);
+    // Without the challenge, the same errors are plain 400s.
+    let r = OAuthError::InvalidDpopProof.with_description("bad proof").response();
+    assert_eq!(r.status(), 400);
+    assert_eq!(headers(&r), with_json_headers(&[]));
+}
+
+/// Any other status stands and the challenge is dropped: a rate limit, an outage, a
+/// forbidden action or a missing resource is not an authentication failure.
+#[test]
+fn challenge_on_another_status_is_not_sent() {
+    for (err, endpoint, status) in [
+        (
+            ErrorResponse::new(OAuthError::TooManyRequests).with_retry_after(5u64),
+            Endpoint::Api,
+            429,
+        ),
+        (ErrorResponse::new(OAuthError::ServerError), Endpoint::Resource, 500),
+        (ErrorResponse::new(OAuthError::TemporarilyUnavailable), Endpoint::Token, 503),
+        (ErrorResponse::new(OAuthError::NotFound), Endpoint::Api, 404),
+        (ErrorResponse::new(OAuthError::InvalidPermission), Endpoint::Api, 403),
+        (ErrorResponse::new(OAuthError::InsufficientScope), Endpoint::Token, 403),
+        (OAuthError::MethodNotAllowed.with_allow([http::Method::POST]), Endpoint::Token, 405),
+        (
+            ErrorResponse::new(OAuthError::InvalidRequest).with_status(ErrorStatus::CONFLICT),
+            Endpoint::Token,
+            409,
+        ),
+    ] {
+        let what = format!("{} @ {endpoint}", err.code());
+        let plain = err.to_response(endpoint);
+        let r = err.with_challenge(Challenge::bearer().realm("rs")).to_response(endpoint);
+        assert_eq!(r.status(), status, "{what}");
+        assert_eq!(headers(&r), headers(&plain), "{what}");
+        assert!(values(&r, "www-authenticate").is_empty(), "{what}");
+    }
+}
+
+/// Errors at a resource that are not resource access errors get no synthesised challenge;
+/// an attached one makes a 400 a 401 and is not sent with any other status (a rate limit
+/// or an outage is not an authentication failure).
 #[test]
 fn non_resource_access_errors_at_a_resource_have_no_default_challenge() {
-    for code in [
-        OAuthError::TooManyRequests,
-        OAuthError::ServerError,
-        OAuthError::TemporarilyUnavailable,
-        OAuthError::EndpointDisabled,
-        OAuthError::MethodNotAllowed,
-        OAuthError::InvalidPermission,
-        OAuthError::InvalidGrant,
-        EXTENSION,
+    for (code, status, with_challenge) in [
+        (OAuthError::TooManyRequests, 429, 429),
+        (OAuthError::ServerError, 500, 500),
+        (OAuthError::TemporarilyUnavailable, 503, 503),
+        (OAuthError::EndpointDisabled, 404, 404),
+        (OAuthError::MethodNotAllowed, 405, 405),
+        (OAuthError::InvalidPermission, 403, 403),
+        (OAuthError::InvalidGrant, 400, 401),
+        (EXTENSION, 400, 401),
     ] {
         let r = code.to_response(Endpoint::Resource);
+        assert_eq!(r.status(), status, "{code}");
         assert!(values(&r, "www-authenticate").is_empty(), "{code}");
-        // …unless the error carries one.
         let r = ErrorResponse::new(code.clone())
             .with_challenge(Challenge::bearer().realm("example"))
             .to_response(Endpoint::Resource);
-        assert_eq!(
-            values(&r, "www-authenticate"),
-            [format!(r#"Bearer realm="example", error="{code}""#)],
-            "{code}"
-        );
+        assert_eq!(r.status(), with_challenge, "{code}");
+        if with_challenge == 401 {
+            assert_eq!(
+                values(&r, "www-authenticate"),
+                [format!(r#"Bearer realm="example", error="{code}""#)],
+                "{code}"
+            );
+        } else {
+            assert!(values(&r, "www-authenticate").is_empty(), "{code}");
+        }
     }
 }
 

@@ -238,17 +238,25 @@ fn check_response(
     // A header-authenticated client's 401 `invalid_client` beats any override
     // (RFC 6749 §5.2); otherwise an explicit status wins over the table.
     let header_client = client_auth_rule(code, ep) && shape.auth.used_header();
-    let expected = match shape.status {
+    let chosen = match shape.status {
         Some(s) if !header_client => s.as_u16(),
         _ => table_status(code, &shape.auth, ep),
     };
+    assert!((400..=599).contains(&chosen), "{ctx}: table status {chosen}");
+    // An own challenge makes a 400 a 401, unless the code is answered with a challenge
+    // at this endpoint anyway (RFC 6750 §3.1: 400 / 403 at a resource); with any other
+    // status it is not sent.
+    let challenged = code.info().challenged_at(ep);
+    let own_challenges = !shape.challenges.is_empty() && !header_client;
+    let expected = if own_challenges && !challenged && chosen == 400 { 401 } else { chosen };
+    let own_sent = own_challenges && (expected == 401 || challenged);
     assert_eq!(r.status().as_u16(), expected, "{ctx}: status");
-    assert!((400..=599).contains(&expected), "{ctx}: table status {expected}");
     let bare = ErrorResponse::new(code.clone()).with_client_auth(shape.auth.clone());
     let bare = match shape.status {
         Some(s) => bare.with_status(s),
         None => bare,
     };
+    let bare = shape.challenges.iter().fold(bare, |e, c| e.with_challenge(c.clone()));
     assert_eq!(r.status(), bare.resolve_status(ep), "{ctx}: strings changed the status");
     assert_eq!(r.status(), err.resolve_status(ep));
 
@@ -263,16 +271,14 @@ fn check_response(
         want.insert("pragma".into(), 1);
     }
     // The client's scheme first for a 401 `invalid_client`, then own challenges; else one
-    // for every 401 and for resource access errors at a resource (RFC 6750 §3,
+    // for every 401 and wherever the table says the code is challenged (RFC 6750 §3,
     // RFC 9110 §11.6.1).
     let challenges = if header_client {
         1 + shape.challenges.len()
-    } else if !shape.challenges.is_empty() {
+    } else if own_sent {
         shape.challenges.len()
     } else {
-        usize::from(
-            expected == 401 || (ep == Endpoint::Resource && code.info().is_resource_access_error()),
-        )
+        usize::from(expected == 401 || challenged)
     };
     if challenges > 0 {
         want.insert("www-authenticate".into(), challenges);
@@ -369,10 +375,12 @@ fn render_matrix(strings: &[String], codes: &[OAuthError]) -> usize {
                     renders += 1;
                 }
                 // `response()` and `to_body()` agree with `to_response` at the
-                // effective endpoint (Token unless set).
+                // effective endpoint (the code's own: Resource for the resource-only
+                // codes, Token otherwise).
                 let r = err.response();
                 assert_eq!(r.body(), &err.to_body());
-                assert_eq!(r.status(), err.to_response(Endpoint::Token).status());
+                let own = code.info().default_endpoint();
+                assert_eq!(r.status(), err.to_response(own).status());
             }
         }
     }

@@ -340,11 +340,14 @@ proptest! {
             prop_assert!(!v.as_bytes().iter().any(|&b| matches!(b, b'\r' | b'\n' | 0)));
             prop_assert!(v.to_str().is_ok());
         }
-        // A synthesised challenge only for 401s and resource access errors.
-        let challenged = !synthesised
-            || r.status() == 401
-            || err.code().info().is_resource_access_error();
+        // A challenge, synthesised or attached, only on a 401 and for resource access
+        // errors; an attached one makes a 400 a 401 and is dropped with any other status.
+        let access = err.code().info().is_resource_access_error();
+        let challenged = r.status() == 401 || access;
         prop_assert_eq!(values.len(), usize::from(challenged));
+        let table = err.code().status_at(Endpoint::Resource);
+        let want = if !synthesised && !access && table == 400 { 401 } else { table };
+        prop_assert_eq!(r.status().as_u16(), want);
         if !challenged {
             return Ok(());
         }

@@ -858,8 +858,10 @@ impl BodyFormat for FieldErrors {
 ///   the page names none, so it is `Basic realm="OAuth"`.
 /// * `access_denied` ("Inactive enterprise.") is 403 at the token endpoint.
 /// * `invalid_request` ("Missing required fields") is 422 at the token endpoint.
-/// * `invalid_request` ("Token required.") and `invalid_token` ("Invalid or expired
-///   token.", "Token not found.") are 422 at the introspection and revocation endpoints.
+/// * `invalid_request` ("Token required.", and "Invalid or expired token." at
+///   introspection, where the `token` parameter is at fault) is 422 at the introspection
+///   and revocation endpoints, and so is `invalid_token` ("Invalid or expired token.",
+///   "Token not found.") at revocation.
 static SEED3: LazyLock<Contract> = LazyLock::new(|| {
     use Endpoint::{Introspection, Revocation, Token};
     use OAuthError as E;
@@ -873,7 +875,6 @@ static SEED3: LazyLock<Contract> = LazyLock::new(|| {
         .status_at(E::InvalidRequest, Token, unprocessable)
         .status_at(E::InvalidRequest, Introspection, unprocessable)
         .status_at(E::InvalidRequest, Revocation, unprocessable)
-        .status_at(E::InvalidToken, Introspection, unprocessable)
         .status_at(E::InvalidToken, Revocation, unprocessable)
         .build()
 });
@@ -990,11 +991,14 @@ fn seed_003_errors_and_troubleshooting() {
 "success": false,
 "message": "Token required."
 }"#)),
-            // "… or the token is not recognized." — second example, at /oauth/introspect:
-            // `invalid_token`.
+            // "… or the token is not recognized." — second example, at /oauth/introspect.
+            // The unrecognised token is the `token` parameter, not the caller's credentials:
+            // `invalid_request`. (`invalid_token` at an introspection endpoint rejects the
+            // caller's own access token, RFC 7662 §2.3, and carries a challenge.)
             Case::new(
                 "Invalid or missing token on introspect: Invalid or expired token.",
-                s.error(E::InvalidToken).with_description(error_text!("Invalid or expired token.")),
+                s.error(E::InvalidRequest)
+                    .with_description(error_text!("Invalid or expired token.")),
                 Introspection,
                 422,
             )

@@ -5,8 +5,9 @@
 //! * the status is 4xx or 5xx;
 //! * every header value is visible ASCII or SP (`%x20-7E`: no CR, LF, NUL, HTAB or
 //!   obs-text);
-//! * a 401 has at least one `WWW-Authenticate`, and every `WWW-Authenticate` parses
-//!   with `parse_challenges`;
+//! * a 401 has at least one `WWW-Authenticate`, any other status carries one only where
+//!   the table says the code is challenged at the endpoint (RFC 6750 §3.1), and every
+//!   `WWW-Authenticate` parses with `parse_challenges`;
 //! * `Retry-After` only on 413, 429 and 503;
 //! * the body (default contract) parses with `from_json` to the same code, description,
 //!   `error_uri` and members, and is what `to_body` returns.
@@ -160,6 +161,12 @@ fuzz_target!(|input: Input| {
         assert!(
             !challenges.is_empty(),
             "401 without WWW-Authenticate for {err:?} at {:?}",
+            input.endpoint
+        );
+    } else if !err.code().info().challenged_at(input.endpoint) {
+        assert!(
+            challenges.is_empty(),
+            "challenge on a {status} for {err:?} at {:?}",
             input.endpoint
         );
     }

@@ -9,19 +9,40 @@
 //!    becoming 401 exactly when the client used the `Authorization` header
 //!    ([`ClientAuth::Header`]) and 400 otherwise (RFC 6749 §5.2).
 //! 2. **Challenges.** The error's own challenges; else the contract rule's; else the
-//!    client-authentication challenge for a 401 `invalid_client`; else, for a 401 or a
-//!    resource access error ([`CodeInfo::is_resource_access_error`](crate::CodeInfo::is_resource_access_error))
-//!    at [`Endpoint::Resource`], a synthesised `Bearer` challenge (`DPoP` for the DPoP
-//!    codes) carrying the error parameters — RFC 6750 §3 makes the header mandatory
-//!    whenever a token does not enable access, and a 401 without a challenge is not valid
-//!    HTTP (RFC 9110 §11.6.1). **Every 401 this crate produces carries a challenge.** Other
-//!    errors at a resource (a 404, a 429) get no challenge unless they carry one.
-//! 3. **Headers.** `Content-Type` from the body format; `Cache-Control: no-store` always;
+//!    client-authentication challenge for a 401 `invalid_client`; else, for a 401 or where
+//!    the table says the code is challenged at this endpoint
+//!    ([`CodeInfo::challenged_at`](crate::CodeInfo::challenged_at): every resource access
+//!    error at [`Endpoint::Resource`], and a code rejecting the access token —
+//!    `invalid_token`, `insufficient_scope`, the DPoP codes… — at every endpoint that
+//!    [accepts access tokens](Endpoint::accepts_access_tokens)), a synthesised `Bearer`
+//!    challenge (`DPoP` for the DPoP codes) carrying the error parameters — RFC 6750 §3
+//!    makes the header mandatory whenever a token does not enable access, and a 401 without
+//!    a challenge is not valid HTTP (RFC 9110 §11.6.1). **Every 401 this crate produces
+//!    carries a challenge.** Other errors (a 404, a 429, `invalid_request` outside
+//!    [`Endpoint::Resource`]) get no challenge unless they carry one.
+//! 3. **A challenge only ever rides on a 401 or an RFC 6750 §3.1 pair.** A challenge asks
+//!    the client to authenticate (again), which is what a 401 means (RFC 9110 §15.5.2);
+//!    RFC 6750 §3.1 also pairs it with the 400 of `invalid_request` and the 403 of
+//!    `insufficient_scope` where access tokens are checked. An error that carries its own
+//!    challenge ([`ErrorResponse::with_challenge`](crate::ErrorResponse::with_challenge)) is
+//!    therefore resolved so that status and challenge never contradict each other:
+//!    * where the code is challenged at this endpoint
+//!      ([`CodeInfo::challenged_at`](crate::CodeInfo::challenged_at)), and on a 401: the
+//!      status and the challenge as they are;
+//!    * on a **400** — RFC 6749 §5.2's status for any error "unless specified otherwise" —
+//!      the challenge specifies it: the response is a **401**. So `invalid_client` with a
+//!      `Basic` challenge is the 401 of RFC 6749 §5.2 and `invalid_dpop_proof` with a
+//!      `DPoP` challenge the 401 of RFC 9449 §7.1, wherever they are rendered;
+//!    * on **any other status** (403, 404, 405, 413, 429, 5xx) the status stands — it
+//!      answers the request whatever the credentials, and turning a rate limit or an
+//!      outage into a 401 would send clients to re-authenticate — and **the challenge is
+//!      not sent**.
+//! 4. **Headers.** `Content-Type` from the body format; `Cache-Control: no-store` always;
 //!    `Pragma: no-cache` unless the contract turns it off; `WWW-Authenticate`, one field line
 //!    per challenge; `Retry-After` on 413, 429 and 503 only (see [`RetryAfter`](crate::RetryAfter));
 //!    `DPoP-Nonce` when set; `Allow` on every 405 (RFC 9110 §15.5.6: the methods given with
 //!    [`ErrorResponse::with_allow`](crate::ErrorResponse::with_allow), else empty).
-//! 4. **Body.** The contract's format (RFC 6749 JSON by default). A description-less
+//! 5. **Body.** The contract's format (RFC 6749 JSON by default). A description-less
 //!    error under the default format is served from a precomputed `&'static` body: no
 //!    serialisation, no body allocation.
 
@@ -41,6 +62,7 @@ use crate::wire::headers::{self, APPLICATION_JSON, NO_CACHE, NO_STORE, RetryAfte
 
 const BEARER: Challenge = Challenge::new(Scheme::Bearer);
 const DPOP: Challenge = Challenge::new(Scheme::DPoP);
+const UNAUTHORIZED: StatusCode = StatusCode::UNAUTHORIZED;
 
 /// The resolved status and challenges of an error at an endpoint.
 pub(crate) struct Resolved<'a> {
@@ -60,9 +82,19 @@ impl ErrorResponse {
     pub(crate) fn resolve(&self, endpoint: Endpoint) -> Resolved<'_> {
         let own: &[Challenge] = self.challenges();
         let contract = self.contract();
+        // RFC 6750 §3: challenged whatever its status (the table's fact).
+        let challenged = self.code.info().challenged_at(endpoint);
         let with = |status: StatusCode, fallback: Option<Challenge>| -> Resolved<'_> {
-            let needs = status == StatusCode::UNAUTHORIZED
-                || (endpoint == Endpoint::Resource && self.code.info().is_resource_access_error());
+            // An own challenge goes on a 401 or an RFC 6750 §3.1 pair; it makes a 400 a
+            // 401; any other status stands and the challenge is not sent.
+            let (status, own) = if own.is_empty() || challenged || status == UNAUTHORIZED {
+                (status, own)
+            } else if status == StatusCode::BAD_REQUEST {
+                (UNAUTHORIZED, own)
+            } else {
+                (status, &[][..])
+            };
+            let needs = status == UNAUTHORIZED || challenged;
             let challenges = if !own.is_empty() {
                 Cow::Borrowed(own)
             } else if let Some(c) = fallback {
@@ -103,15 +135,28 @@ impl ErrorResponse {
         with(status_code(self.code.status_at(endpoint)), None)
     }
 
-    /// The HTTP status this error renders with at `endpoint`, under its contract.
+    /// The HTTP status this error renders with at `endpoint`, under its contract: the
+    /// explicit [status](Self::with_status), else the contract's rule, else the table
+    /// ([`OAuthError::status_at`]); `invalid_client` follows the client's authentication
+    /// ([`with_client_auth`](Self::with_client_auth)), and an attached challenge turns a
+    /// 400 into a 401 ([`with_challenge`](Self::with_challenge)).
     ///
     /// ```
-    /// use oauth_errors::{ClientAuth, Endpoint, OAuthError, ErrorResponse};
+    /// use oauth_errors::{Challenge, ClientAuth, Endpoint, OAuthError, ErrorResponse};
     ///
     /// let e = ErrorResponse::from(OAuthError::InvalidClient);
     /// assert_eq!(e.resolve_status(Endpoint::Token), 400);
     /// let e = e.with_client_auth(ClientAuth::basic("as"));
     /// assert_eq!(e.resolve_status(Endpoint::Token), 401);
+    ///
+    /// // A challenge makes a 400 a 401; RFC 6750 §3.1 pairs keep their status:
+    /// let proof = OAuthError::InvalidDpopProof.with_challenge(Challenge::dpop());
+    /// assert_eq!(proof.resolve_status(Endpoint::Token), 401);
+    /// let scope = OAuthError::InsufficientScope.with_challenge(Challenge::bearer().scope("write"));
+    /// assert_eq!(scope.resolve_status(Endpoint::Resource), 403);
+    /// // Any other status stands (and the challenge is not sent):
+    /// let busy = OAuthError::TooManyRequests.with_challenge(Challenge::bearer().realm("api"));
+    /// assert_eq!(busy.resolve_status(Endpoint::Api), 429);
     /// ```
     pub fn resolve_status(&self, endpoint: Endpoint) -> StatusCode {
         self.resolve(endpoint).status

@@ -201,6 +201,16 @@ pub struct CodeInfo {
     /// assert!(!OAuthError::NotFound.info().redirectable);
     /// ```
     pub redirectable: bool,
+    /// Whether the code rejects the **access token** (or its DPoP proof) the request was
+    /// authorized with, rather than the request itself: `invalid_token`,
+    /// `insufficient_scope`, `insufficient_user_authentication`, `invalid_dpop_proof` and
+    /// `use_dpop_nonce`. At every endpoint that
+    /// [accepts access tokens](Endpoint::accepts_access_tokens) such a code is answered with
+    /// a `WWW-Authenticate` challenge, whatever its status (RFC 6750 §3, RFC 7662 §2.3,
+    /// RFC 7591 §3.2.2, RFC 9449 §7.1): see [`challenged_at`](Self::challenged_at).
+    /// `invalid_request`, also a resource access error, is not one: outside
+    /// [`Endpoint::Resource`] it is the endpoint's own malformed-request error.
+    pub access_token_error: bool,
     /// The canonical description-less JSON body, `{"error":"<code>"}`, precomputed.
     pub static_body: &'static str,
 }
@@ -220,6 +230,41 @@ impl CodeInfo {
     /// ```
     pub fn is_resource_access_error(&self) -> bool {
         self.usage.contains("resource access error response")
+    }
+
+    /// Whether a response with this code at `endpoint` carries a `WWW-Authenticate`
+    /// challenge whatever its status (RFC 6750 §3: "If the protected resource request …
+    /// does not contain an access token that enables access …, the resource server MUST
+    /// include the HTTP `WWW-Authenticate` response header field"):
+    ///
+    /// * every [resource access error](Self::is_resource_access_error) at
+    ///   [`Endpoint::Resource`] — `invalid_request` (400) and `insufficient_scope` (403)
+    ///   included (RFC 6750 §3.1);
+    /// * an [access token error](Self::access_token_error) at any other endpoint that
+    ///   [accepts access tokens](Endpoint::accepts_access_tokens): introspection (RFC 7662
+    ///   §2.3), registration (RFC 7591 §3.2.2) and [`Endpoint::Api`].
+    ///
+    /// Apart from a 401, which always carries a challenge (RFC 9110 §11.6.1), these are the
+    /// only responses that carry one: a challenge attached to any other error makes a 400
+    /// a 401 and is not sent with any other status (see
+    /// [`ErrorResponse::with_challenge`](crate::ErrorResponse::with_challenge)).
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    ///
+    /// let scope = OAuthError::InsufficientScope.info();
+    /// assert!(scope.challenged_at(Endpoint::Resource));
+    /// assert!(scope.challenged_at(Endpoint::Registration));
+    /// assert!(!scope.challenged_at(Endpoint::Token)); // no access token at the token endpoint
+    /// let request = OAuthError::InvalidRequest.info();
+    /// assert!(request.challenged_at(Endpoint::Resource));
+    /// assert!(!request.challenged_at(Endpoint::Introspection)); // the endpoint's own error
+    /// ```
+    pub fn challenged_at(&self, endpoint: Endpoint) -> bool {
+        match endpoint {
+            Endpoint::Resource => self.is_resource_access_error(),
+            e => self.access_token_error && e.accepts_access_tokens(),
+        }
     }
 
     /// Whether the code is defined by DPoP (RFC 9449): its synthesised resource challenge
@@ -388,7 +433,8 @@ macro_rules! define_codes {
                 causes: [ $($cause:literal),* $(,)? ],
                 remedy: $remedy:literal,
                 note: $note:literal
-                $(, redirectable: $redirectable:literal)? $(,)?
+                $(, redirectable: $redirectable:literal)?
+                $(, access_token_error: $access_token_error:literal)? $(,)?
             }
         )*
     ) => {
@@ -514,6 +560,7 @@ macro_rules! define_codes {
                         remedy: $remedy,
                         status_note: $note,
                         redirectable: [$($redirectable,)? true][0],
+                        access_token_error: [$($access_token_error,)? false][0],
                         static_body: concat!("{\"error\":\"", $code, "\"}"),
                     }),)*
                     OAuthError::Extension(_) => None,
@@ -557,6 +604,7 @@ static EXTENSION_INFO: CodeInfo = CodeInfo {
     remedy: "Consult the documentation of the server that sent it.",
     status_note: "",
     redirectable: true,
+    access_token_error: false,
     static_body: "",
 };
 

@@ -29,14 +29,21 @@ pub enum Endpoint {
     /// The token endpoint (RFC 6749 §5.2). The default.
     #[default]
     Token,
-    /// A protected resource, the UserInfo endpoint or a client configuration endpoint
-    /// (RFC 6750 §3): errors carry a `WWW-Authenticate` challenge.
+    /// A protected resource, the UserInfo endpoint (OpenID Connect Core 1.0 §5.3.3) or a
+    /// client configuration endpoint (RFC 7592 §2, registration management with a
+    /// registration access token): every request here is a protected-resource request,
+    /// so every resource access error carries a `WWW-Authenticate` challenge (RFC 6750 §3),
+    /// `invalid_request` included.
     Resource,
     /// The token revocation endpoint (RFC 7009 §2.2.1).
     Revocation,
-    /// The token introspection endpoint (RFC 7662 §2.3).
+    /// The token introspection endpoint (RFC 7662 §2.3). Its caller authenticates as a
+    /// client or with an access token (RFC 7662 §2.1); a rejected access token is
+    /// answered with 401 and a challenge, as RFC 6750 §3 describes (RFC 7662 §2.3).
     Introspection,
-    /// The dynamic client registration endpoint (RFC 7591 §3.2.2).
+    /// The dynamic client registration endpoint (RFC 7591 §3.2.2). An initial access
+    /// token, when the server requires one (RFC 7591 §3), is rejected "appropriate to the
+    /// OAuth 2.0 token type" — for a bearer token, as RFC 6750 §3 describes.
     Registration,
     /// The device authorization endpoint (RFC 8628 §3.2).
     DeviceAuthorization,
@@ -45,7 +52,9 @@ pub enum Endpoint {
     /// The OpenID CIBA backchannel authentication endpoint.
     BackchannelAuthentication,
     /// A plain HTTP API that is not an OAuth endpoint (product-specific codes such as
-    /// `too_many_requests` or `method_not_allowed` live here).
+    /// `too_many_requests` or `method_not_allowed` live here). It may be protected by
+    /// access tokens: a rejected token is answered as at [`Resource`](Self::Resource),
+    /// while its other errors (`invalid_request`, 404, 429, …) carry no challenge.
     Api,
 }
 
@@ -100,6 +109,34 @@ impl Endpoint {
                 | Endpoint::DeviceAuthorization
                 | Endpoint::PushedAuthorization
                 | Endpoint::BackchannelAuthentication
+        )
+    }
+
+    /// Whether a request to this endpoint may be authorized with an OAuth access token
+    /// (RFC 6750 §2, or a DPoP-bound one, RFC 9449 §7), so that a code rejecting that token
+    /// ([`CodeInfo::access_token_error`](crate::CodeInfo::access_token_error)) is answered
+    /// as RFC 6750 §3 describes: with a `WWW-Authenticate` challenge, whatever its status.
+    ///
+    /// True for [`Resource`](Self::Resource) (protected resources, UserInfo, RFC 7592 client
+    /// configuration), [`Introspection`](Self::Introspection) (RFC 7662 §2.1 allows an
+    /// access token instead of client authentication), [`Registration`](Self::Registration)
+    /// (RFC 7591 §3 initial access token) and [`Api`](Self::Api). The other endpoints
+    /// authenticate clients or users, never access tokens.
+    ///
+    /// ```
+    /// use oauth_errors::{Endpoint, OAuthError};
+    ///
+    /// assert!(Endpoint::Introspection.accepts_access_tokens());
+    /// assert!(!Endpoint::Token.accepts_access_tokens());
+    /// // RFC 7662 §2.3: an under-privileged bearer token at the introspection endpoint.
+    /// let r = OAuthError::InsufficientScope.to_response(Endpoint::Introspection);
+    /// assert_eq!(r.status(), 401);
+    /// assert_eq!(r.headers()["www-authenticate"], r#"Bearer error="insufficient_scope""#);
+    /// ```
+    pub const fn accepts_access_tokens(self) -> bool {
+        matches!(
+            self,
+            Endpoint::Resource | Endpoint::Introspection | Endpoint::Registration | Endpoint::Api
         )
     }
 }

@@ -34,7 +34,7 @@ define_codes! {
             "A PKCE rule is broken: a public client omits `code_challenge`, or sends a `code_verifier` although no challenge was used.",
         ],
         remedy: "Compare the request with the endpoint's documented parameters, send each parameter exactly once with a valid value, and use a single client authentication method.",
-        note: "**Status choice.** 400 wherever it is answered directly: at the token and similar JSON endpoints (RFC 6749 §5.2) and at a protected resource together with a challenge (RFC 6750 §3.1). At the authorization endpoint it is redirected to the client unless the redirect URI itself is the problem. For an unsupported `prompt` value such as `prompt=create`, Initiating User Registration via OpenID Connect 1.0 §4.1 asks for \"an HTTP 400 (Bad Request) status code\" with `invalid_request`, which reads like a direct answer; this crate treats it as a redirected `invalid_request` whenever the redirect URI is valid (the redirect model of OpenID Connect Core 1.0 §3.1.2.6) and answers 400 directly only when it is not. A resource request that carries no access token at all is not an `invalid_request`: RFC 6750 §3.1 wants a 401 challenge without error information, whatever the example in RFC 9728 §5.1 shows.",
+        note: "**Status choice.** 400 wherever it is answered directly: at the token and similar JSON endpoints (RFC 6749 §5.2) and at a protected resource together with a challenge (RFC 6750 §3.1). At the other endpoints that accept access tokens (introspection, registration, an API) it is the endpoint's own malformed-request error and carries no challenge. At the authorization endpoint it is redirected to the client unless the redirect URI itself is the problem. For an unsupported `prompt` value such as `prompt=create`, Initiating User Registration via OpenID Connect 1.0 §4.1 asks for \"an HTTP 400 (Bad Request) status code\" with `invalid_request`, which reads like a direct answer; this crate treats it as a redirected `invalid_request` whenever the redirect URI is valid (the redirect model of OpenID Connect Core 1.0 §3.1.2.6) and answers 400 directly only when it is not. A resource request that carries no access token at all is not an `invalid_request`: RFC 6750 §3.1 wants a 401 challenge without error information, whatever the example in RFC 9728 §5.1 shows.",
     }
     InvalidClient {
         code: "invalid_client",
@@ -210,11 +210,12 @@ define_codes! {
         ],
         remedy: "Obtain a new access token (refresh it, or run the authorization flow again) and send it as `Authorization: Bearer <token>`.",
         note: "",
+        access_token_error: true,
     }
     InsufficientScope {
         code: "insufficient_scope",
         status: 403,
-        at: {},
+        at: { Introspection: 401 },
         registry: Iana,
         spec: ("RFC 6750", "§3.1", "https://www.rfc-editor.org/rfc/rfc6750#section-3.1"),
         usage: "resource access error response",
@@ -225,7 +226,8 @@ define_codes! {
             "The user or an administrator granted fewer scopes than the client requested.",
         ],
         remedy: "Request a new token with the scope named in the challenge's `scope` attribute (or the scope the API documents) and retry with it.",
-        note: "",
+        note: "**Status choice.** 403 with a `WWW-Authenticate` challenge wherever an access token is checked: at a protected resource (RFC 6750 §3.1), at the registration endpoint for an initial access token (RFC 7591 §3.2.2 defers to the token type, hence to RFC 6750 §3), at a client configuration endpoint (RFC 7592 §2.1 also answers a client without permission with 403) and at an API. The token introspection endpoint is the exception: RFC 7662 §2.3 answers a caller whose bearer token lacks the privileges with 401, as in RFC 6750 §3, so this crate answers 401 there, with the same challenge.",
+        access_token_error: true,
     }
 
     // ----------------------------------------------------------------------------------
@@ -612,7 +614,7 @@ define_codes! {
     InvalidDpopProof {
         code: "invalid_dpop_proof",
         status: 400,
-        at: { Resource: 401 },
+        at: { Resource: 401, Introspection: 401, Registration: 401, Api: 401 },
         registry: Iana,
         spec: ("RFC 9449", "§5", "https://www.rfc-editor.org/rfc/rfc9449#section-5"),
         usage: "token error response, resource access error response",
@@ -624,12 +626,13 @@ define_codes! {
             "The `jti` was already used, or at a resource the `ath` claim does not match the access token.",
         ],
         remedy: "Create a fresh proof for every request, signed with the DPoP key, with `htm` and `htu` taken from the exact request and, at resources, `ath` set to the hash of the access token.",
-        note: "**Status choice.** 400 at the token endpoint and the other authorization-server endpoints, as an RFC 6749 §5.2 error (RFC 9449 §5). At a protected resource the DPoP authentication scheme applies instead: 401 with `WWW-Authenticate: DPoP error=\"invalid_dpop_proof\"` (RFC 9449 §7.1).",
+        note: "**Status choice.** 400 at the token endpoint and the other endpoints where DPoP proofs accompany token or authorization requests, as an RFC 6749 §5.2 error (RFC 9449 §5, §10.1 for pushed authorization requests). Where the proof accompanies a DPoP-bound access token — a protected resource, and the introspection, registration and API endpoints, which [accept access tokens](crate::Endpoint::accepts_access_tokens) — the DPoP authentication scheme applies instead: 401 with `WWW-Authenticate: DPoP error=\"invalid_dpop_proof\"` (RFC 9449 §7.1).",
+        access_token_error: true,
     }
     UseDpopNonce {
         code: "use_dpop_nonce",
         status: 400,
-        at: { Resource: 401 },
+        at: { Resource: 401, Introspection: 401, Registration: 401, Api: 401 },
         registry: Iana,
         spec: ("RFC 9449", "§8", "https://www.rfc-editor.org/rfc/rfc9449#section-8"),
         usage: "token error response, resource access error response",
@@ -640,7 +643,8 @@ define_codes! {
             "The nonce in the proof is stale because the server rotated it.",
         ],
         remedy: "Take the value of the `DPoP-Nonce` response header, put it in the `nonce` claim of a new proof, and send the request again.",
-        note: "**Status choice.** 400 with a `DPoP-Nonce` header at the authorization server (RFC 9449 §8), and 401 with `WWW-Authenticate: DPoP error=\"use_dpop_nonce\"` and a `DPoP-Nonce` header at a protected resource (RFC 9449 §9).",
+        note: "**Status choice.** 400 with a `DPoP-Nonce` header at the authorization server (RFC 9449 §8), and 401 with `WWW-Authenticate: DPoP error=\"use_dpop_nonce\"` and a `DPoP-Nonce` header wherever the proof accompanies an access token: a protected resource (RFC 9449 §9) and the other endpoints that [accept access tokens](crate::Endpoint::accepts_access_tokens).",
+        access_token_error: true,
     }
     InsufficientUserAuthentication {
         code: "insufficient_user_authentication",
@@ -657,6 +661,7 @@ define_codes! {
         ],
         remedy: "Start a new authorization request with the `acr_values` and/or `max_age` from the challenge, then retry with the new access token.",
         note: "**Status choice.** 401 with a Bearer (or DPoP) challenge carrying `acr_values` and/or `max_age`. RFC 9470 §3 shows the status in its examples rather than in normative text; 401 is used throughout, matching how RFC 6750 §3.1 treats other authentication failures.",
+        access_token_error: true,
     }
     InvalidIssuer {
         code: "invalid_issuer",

@@ -303,6 +303,10 @@ impl DpopNonce {
 /// `Bearer` challenge that would carry no parameter at all gets `realm=""` (RFC 6750 §3
 /// requires at least one). Set a real realm to avoid both.
 ///
+/// Nor on a status it contradicts: attached to an error, a challenge is sent on a 401 and
+/// with the RFC 6750 §3.1 access errors only; it turns a 400 into a 401 and is not sent
+/// with any other status (see [`ErrorResponse::with_challenge`]).
+///
 /// ```
 /// use oauth_errors::{Challenge, Endpoint, OAuthError};
 ///

@@ -740,8 +740,21 @@ impl ErrorResponse {
     /// Adds a `WWW-Authenticate` challenge. The error's `error`, `error_description` and
     /// `error_uri` are added to it when rendered (unless it is
     /// [`informational`](Challenge::informational)), so they never disagree with the body.
-    /// With a challenge, a code whose status would be 401 is 401; other codes keep their
-    /// status (e.g. 403 for `insufficient_scope`) and carry the header too.
+    ///
+    /// **A challenge never contradicts the status.** It asks for (other) credentials, which
+    /// is what a 401 means (RFC 9110 §15.5.2); RFC 6750 §3.1 also pairs it with 400
+    /// `invalid_request` and 403 `insufficient_scope` where access tokens are checked
+    /// ([`CodeInfo::challenged_at`](crate::CodeInfo::challenged_at)). So, whatever the table,
+    /// the contract or [`with_status`](Self::with_status) say:
+    ///
+    /// * on a 401, or where the code is challenged at the endpoint: sent as is;
+    /// * on a **400** (RFC 6749 §5.2's status for any error "unless specified otherwise"):
+    ///   the response becomes a **401** — `invalid_client` with a `Basic` challenge is
+    ///   RFC 6749 §5.2's 401, `invalid_dpop_proof` with a `DPoP` challenge is RFC 9449
+    ///   §7.1's 401, at any endpoint;
+    /// * on **any other status** (403, 404, 405, 413, 429, 5xx): the status stands — it
+    ///   answers the request whatever the credentials, and a rate limit or an outage must
+    ///   not send clients to re-authenticate — and **the challenge is not sent**.
     ///
     /// ```
     /// use oauth_errors::{Challenge, Endpoint, OAuthError};
@@ -756,6 +769,22 @@ impl ErrorResponse {
     ///     r.headers()["www-authenticate"],
     ///     r#"Bearer realm="api", error="invalid_token", error_description="expired""#
     /// );
+    ///
+    /// // Keeps its 403 at a resource (RFC 6750 §3.1)…
+    /// let scope = OAuthError::InsufficientScope.with_challenge(Challenge::bearer().scope("write"));
+    /// assert_eq!(scope.to_response(Endpoint::Resource).status(), 403);
+    /// // …a challenge on a code that is otherwise a 400 makes it a 401…
+    /// let r = OAuthError::InvalidClient
+    ///     .with_challenge(Challenge::basic("as"))
+    ///     .to_response(Endpoint::Token);
+    /// assert_eq!(r.status(), 401);
+    /// assert_eq!(r.headers()["www-authenticate"], r#"Basic realm="as""#);
+    /// // …and a 429 stays a 429, without the challenge.
+    /// let r = OAuthError::TooManyRequests
+    ///     .with_challenge(Challenge::bearer().realm("api"))
+    ///     .to_response(Endpoint::Api);
+    /// assert_eq!(r.status(), 429);
+    /// assert!(r.headers().get("www-authenticate").is_none());
     /// ```
     #[must_use]
     pub fn with_challenge(mut self, challenge: Challenge) -> Self {
@@ -784,7 +813,10 @@ impl ErrorResponse {
     }
 
     /// Overrides the HTTP status (never 401: see [`ErrorStatus`]). An explicit status
-    /// wins over the table and over the contract.
+    /// wins over the table and over the contract. Two things win over it: a challenge
+    /// turns an explicit 400 into a 401 (see [`with_challenge`](Self::with_challenge)), and
+    /// `invalid_client` from a client that authenticated with the `Authorization` header is
+    /// always 401 (see [`with_client_auth`](Self::with_client_auth)).
     ///
     /// ```
     /// use oauth_errors::{Endpoint, ErrorStatus, OAuthError};
