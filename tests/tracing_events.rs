@@ -1,6 +1,7 @@
 //! The `tracing` hook: one event per rendered error, target `oauth_errors`, ERROR with
-//! the internal cause for 5xx, DEBUG for everything else; nothing for `to_body()`
-//! or `resolve_status()`; and the cause never reaches the wire.
+//! the internal cause for 5xx, DEBUG for everything else; `status` is the status sent and
+//! `error_status` the error's own;
+//! nothing for `to_body()` or `resolve_status()`; and the cause never reaches the wire.
 //!
 //! A tiny capturing [`Subscriber`] is installed per test with
 //! [`tracing::subscriber::with_default`] (thread-local, so tests run in parallel safely).
@@ -12,7 +13,8 @@ use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use oauth_errors::authorize::{
-    AuthorizationError, RedirectUriError, ResponseMode, VerifiedRedirectUri, verify_redirect_uri,
+    AuthorizationError, RedirectStatus, RedirectUriError, ResponseMode, VerifiedRedirectUri,
+    verify_redirect_uri,
 };
 use oauth_errors::{
     AuthenticationRequired, Challenge, ClientAuth, Contract, Endpoint, ErrorResponse, ErrorStatus,
@@ -169,6 +171,7 @@ fn server_error_is_one_error_event_with_the_cause() {
     let e = one(&events, Level::ERROR);
     assert_eq!(e.field("error"), Some("server_error"));
     assert_eq!(e.field("status"), Some("500"));
+    assert_eq!(e.field("error_status"), Some("500"));
     assert_eq!(e.field("endpoint"), Some("token"));
     assert_eq!(e.field("description"), Some("try later"));
     let cause = e.field("cause").expect("cause field on a 5xx event");
@@ -348,6 +351,8 @@ fn never_redirected_authorization_error_is_one_event() {
     assert_eq!(r.status(), 400);
     let e = one(&events, Level::DEBUG);
     assert_eq!(e.field("endpoint"), Some("authorization"));
+    assert_eq!(e.field("status"), Some("400"));
+    assert_eq!(e.field("error_status"), Some("400"));
     assert_no_cause_on_wire(&r);
 }
 
@@ -372,6 +377,40 @@ fn redirected_authorization_error_is_one_event() {
         let a = AuthorizationError::new(OAuthError::AccessDenied, verified()).mode(mode);
         let (_, events) = capture(|| a.to_response());
         one(&events, Level::DEBUG);
+    }
+}
+
+/// The event of a redirected authorization error reports the status that went on the wire
+/// (303, 302, or 200 for `form_post`) as `status`, and the error's own status (400, 500,
+/// 503) as `error_status`, which decides the level.
+#[test]
+fn redirected_authorization_error_logs_the_status_sent() {
+    let cases = [
+        (OAuthError::AccessDenied, ResponseMode::Query, RedirectStatus::SeeOther, 303, 400),
+        (OAuthError::AccessDenied, ResponseMode::Fragment, RedirectStatus::Found, 302, 400),
+        (OAuthError::AccessDenied, ResponseMode::FormPost, RedirectStatus::SeeOther, 200, 400),
+        (OAuthError::ServerError, ResponseMode::Query, RedirectStatus::SeeOther, 303, 500),
+        (OAuthError::ServerError, ResponseMode::Fragment, RedirectStatus::Found, 302, 500),
+        (
+            OAuthError::TemporarilyUnavailable,
+            ResponseMode::FormPost,
+            RedirectStatus::Found,
+            200,
+            503,
+        ),
+    ];
+    for (code, mode, redirect, sent, own) in cases {
+        let what = format!("{code} {mode:?} {redirect:?}");
+        let a =
+            AuthorizationError::new(code.clone(), verified()).mode(mode).redirect_status(redirect);
+        let (r, events) = capture(|| a.to_response());
+        assert_eq!(r.status(), sent, "{what}");
+        let level = if own >= 500 { Level::ERROR } else { Level::DEBUG };
+        let e = one(&events, level);
+        assert_eq!(e.field("status"), Some(sent.to_string().as_str()), "{what}");
+        assert_eq!(e.field("error_status"), Some(own.to_string().as_str()), "{what}");
+        assert_eq!(e.field("error"), Some(code.as_str()), "{what}");
+        assert_eq!(e.field("endpoint"), Some("authorization"), "{what}");
     }
 }
 

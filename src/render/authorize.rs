@@ -944,14 +944,6 @@ impl AuthorizationError {
         if !self.redirects() {
             return self.error.to_response(Endpoint::Authorization);
         }
-        // One event per rendered error, at the level of the error's own status (a redirected
-        // `server_error` is still a server failure).
-        #[cfg(feature = "tracing")]
-        crate::render::response::trace(
-            &self.error,
-            self.error.resolve_status(Endpoint::Authorization),
-            Endpoint::Authorization,
-        );
         let contract = self.error.contract();
         let mut response = match self.mode {
             ResponseMode::FormPost => {
@@ -972,6 +964,16 @@ impl AuthorizationError {
             }
         };
         no_store(response.headers_mut(), contract);
+        // One event per rendered error: the status sent (303, 302 or 200) as `status`, the
+        // error's own as `error_status`, which decides the level (a redirected
+        // `server_error` is still a server failure).
+        #[cfg(feature = "tracing")]
+        crate::render::response::trace(
+            &self.error,
+            Endpoint::Authorization,
+            response.status(),
+            self.error.resolve_status(Endpoint::Authorization),
+        );
         response
     }
 

@@ -266,7 +266,7 @@ fn body(err: &ErrorResponse, endpoint: Endpoint, status: StatusCode) -> (http::H
 fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
     let Resolved { status, challenges } = err.resolve(endpoint);
     #[cfg(feature = "tracing")]
-    trace(err, status, endpoint);
+    trace(err, endpoint, status, status);
     let (content_type, body) = body(err, endpoint, status);
     let mut response = Response::new(body);
     *response.status_mut() = status;
@@ -295,10 +295,13 @@ fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
     response
 }
 
-/// One event per rendered error (feature `tracing`, target `oauth_errors`): 5xx at error
-/// level with the internal cause, everything else at debug. The cause is only ever logged.
+/// One event per rendered error (feature `tracing`, target `oauth_errors`). Fields:
+/// `error` (the code), `status` (the status **sent**: 303, 302 or 200 for a redirected
+/// authorization error), `error_status` (the error's own status, the same as `status` for
+/// a direct response), `endpoint`, `description` and `cause`. Level: ERROR when the
+/// error's own status is 5xx, else DEBUG. The cause is only ever logged.
 #[cfg(feature = "tracing")]
-pub(crate) fn trace(err: &ErrorResponse, status: StatusCode, endpoint: Endpoint) {
+pub(crate) fn trace(err: &ErrorResponse, endpoint: Endpoint, sent: StatusCode, own: StatusCode) {
     let code = err.code().as_str();
     let description = err.description().map(|d| d.as_str());
     let cause = err.cause().map(|c| c as &(dyn std::error::Error + 'static));
@@ -307,7 +310,8 @@ pub(crate) fn trace(err: &ErrorResponse, status: StatusCode, endpoint: Endpoint)
             tracing::$level!(
                 target: "oauth_errors",
                 error = code,
-                status = status.as_u16(),
+                status = sent.as_u16(),
+                error_status = own.as_u16(),
                 endpoint = endpoint.as_str(),
                 description,
                 cause,
@@ -315,7 +319,7 @@ pub(crate) fn trace(err: &ErrorResponse, status: StatusCode, endpoint: Endpoint)
             )
         };
     }
-    if status.is_server_error() {
+    if own.is_server_error() || sent.is_server_error() {
         event!(error);
     } else {
         event!(debug);
