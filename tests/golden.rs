@@ -1067,6 +1067,16 @@ fn allow_on_405_only() {
         .to_response(Endpoint::Token);
     assert_eq!(r.status(), 400);
     assert!(r.headers().get("allow").is_none());
+
+    // The constructor takes the methods up front…
+    let r =
+        ErrorResponse::method_not_allowed([Method::GET, Method::POST]).to_response(Endpoint::Api);
+    assert_eq!(r.status(), 405);
+    assert_eq!(headers(&r), with_json_headers(&[("allow", "GET, POST")]));
+    // …while a bare 405 sends an empty `Allow` ("allows no methods", RFC 9110 §10.2.1),
+    // which the docs and a WARN event flag.
+    let r = OAuthError::MethodNotAllowed.to_response(Endpoint::Api);
+    assert_eq!(headers(&r), with_json_headers(&[("allow", "")]));
 }
 
 /// RFC 7662 §2.3: the introspection endpoint answers a caller whose bearer token lacks the
@@ -1176,7 +1186,7 @@ fn challenge_on_another_status_is_not_sent() {
         (ErrorResponse::new(OAuthError::NotFound), Endpoint::Api, 404),
         (ErrorResponse::new(OAuthError::InvalidPermission), Endpoint::Api, 403),
         (ErrorResponse::new(OAuthError::InsufficientScope), Endpoint::Token, 403),
-        (OAuthError::MethodNotAllowed.with_allow([http::Method::POST]), Endpoint::Token, 405),
+        (ErrorResponse::method_not_allowed([http::Method::POST]), Endpoint::Token, 405),
         (
             ErrorResponse::new(OAuthError::InvalidRequest).with_status(ErrorStatus::CONFLICT),
             Endpoint::Token,

@@ -1,6 +1,6 @@
 //! The `tracing` hook: one event per rendered error, target `oauth_errors`, ERROR with
-//! the internal cause for 5xx, DEBUG for everything else; `status` is the status sent and
-//! `error_status` the error's own;
+//! the internal cause for 5xx, WARN when the response lacks what its code needs, DEBUG
+//! for everything else; `status` is the status sent and `error_status` the error's own;
 //! nothing for `to_body()` or `resolve_status()`; and the cause never reaches the wire.
 //!
 //! A tiny capturing [`Subscriber`] is installed per test with
@@ -17,8 +17,8 @@ use oauth_errors::authorize::{
     verify_redirect_uri,
 };
 use oauth_errors::{
-    AuthenticationRequired, Challenge, ClientAuth, Contract, Endpoint, ErrorResponse, ErrorStatus,
-    OAuthError, ProblemJson, ResultExt,
+    AuthenticationRequired, Challenge, ClientAuth, Contract, DpopNonce, Endpoint, ErrorResponse,
+    ErrorStatus, OAuthError, ProblemJson, ResultExt,
 };
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -173,6 +173,7 @@ fn server_error_is_one_error_event_with_the_cause() {
     assert_eq!(e.field("status"), Some("500"));
     assert_eq!(e.field("error_status"), Some("500"));
     assert_eq!(e.field("endpoint"), Some("token"));
+    assert_eq!(e.field("warning"), None);
     assert_eq!(e.field("description"), Some("try later"));
     let cause = e.field("cause").expect("cause field on a 5xx event");
     assert!(cause.contains(SECRET), "{cause}");
@@ -411,6 +412,84 @@ fn redirected_authorization_error_logs_the_status_sent() {
         assert_eq!(e.field("error_status"), Some(own.to_string().as_str()), "{what}");
         assert_eq!(e.field("error"), Some(code.as_str()), "{what}");
         assert_eq!(e.field("endpoint"), Some("authorization"), "{what}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// WARN: responses that lack something their code needs
+// ---------------------------------------------------------------------------------------
+
+/// `use_dpop_nonce` without a nonce cannot be acted on (RFC 9449 §8, §9): the render is
+/// one WARN event naming the problem; with a nonce it is a plain DEBUG event.
+#[test]
+fn use_dpop_nonce_without_a_nonce_warns() {
+    for endpoint in [Endpoint::Token, Endpoint::Resource, Endpoint::Introspection] {
+        let (r, events) = capture(|| OAuthError::UseDpopNonce.to_response(endpoint));
+        assert!(r.headers().get("dpop-nonce").is_none(), "{endpoint}");
+        let e = one(&events, Level::WARN);
+        assert_eq!(e.field("error"), Some("use_dpop_nonce"));
+        let warning = e.field("warning").expect("a warning field");
+        assert!(warning.contains("DPoP-Nonce"), "{warning}");
+        assert!(warning.contains("ErrorResponse::use_dpop_nonce"), "{warning}");
+
+        let nonce = DpopNonce::new("n-0S6_WzA2Mj").unwrap();
+        let (r, events) = capture(|| ErrorResponse::use_dpop_nonce(nonce).to_response(endpoint));
+        assert_eq!(r.headers()["dpop-nonce"], "n-0S6_WzA2Mj");
+        let e = one(&events, Level::DEBUG);
+        assert_eq!(e.field("warning"), None);
+    }
+    // A 5xx stays at ERROR, with the warning attached.
+    let err = OAuthError::UseDpopNonce.with_status(ErrorStatus::SERVICE_UNAVAILABLE);
+    let (_, events) = capture(|| err.to_response(Endpoint::Token));
+    let e = one(&events, Level::ERROR);
+    assert!(e.field("warning").is_some_and(|w| w.contains("DPoP-Nonce")));
+}
+
+/// A 405 without methods sends an empty `Allow` (RFC 9110 §10.2.1: "allows no methods"):
+/// one WARN event; with methods, DEBUG.
+#[test]
+fn method_not_allowed_without_methods_warns() {
+    let (r, events) = capture(|| OAuthError::MethodNotAllowed.to_response(Endpoint::Api));
+    assert_eq!(r.status(), 405);
+    assert_eq!(r.headers()["allow"], "");
+    let e = one(&events, Level::WARN);
+    assert!(e.field("warning").is_some_and(|w| w.contains("empty Allow")), "{e:#?}");
+
+    let err = OAuthError::InvalidRequest.with_status(ErrorStatus::METHOD_NOT_ALLOWED);
+    let (_, events) = capture(|| err.to_response(Endpoint::Token));
+    one(&events, Level::WARN);
+
+    let err = ErrorResponse::method_not_allowed([http::Method::POST]);
+    let (r, events) = capture(|| err.to_response(Endpoint::PushedAuthorization));
+    assert_eq!(r.headers()["allow"], "POST");
+    let e = one(&events, Level::DEBUG);
+    assert_eq!(e.field("warning"), None);
+}
+
+/// A challenge attached to an error whose status is not 400 or 401 (and not an RFC 6750
+/// §3.1 pair) is not sent: one WARN event says so.
+#[test]
+fn dropped_challenge_warns() {
+    let err = OAuthError::TooManyRequests.with_challenge(Challenge::bearer().realm("api"));
+    let (r, events) = capture(|| err.to_response(Endpoint::Api));
+    assert_eq!(r.status(), 429);
+    assert!(r.headers().get("www-authenticate").is_none());
+    let e = one(&events, Level::WARN);
+    assert!(e.field("warning").is_some_and(|w| w.contains("challenge not sent")), "{e:#?}");
+
+    // Sent, so no warning: a 400 made a 401, and an RFC 6750 §3.1 pair.
+    for (err, endpoint, status) in [
+        (OAuthError::InvalidClient.with_challenge(Challenge::basic("as")), Endpoint::Token, 401),
+        (
+            OAuthError::InsufficientScope.with_challenge(Challenge::bearer().scope("write")),
+            Endpoint::Resource,
+            403,
+        ),
+    ] {
+        let (r, events) = capture(|| err.to_response(endpoint));
+        assert_eq!(r.status(), status);
+        let e = one(&events, Level::DEBUG);
+        assert_eq!(e.field("warning"), None);
     }
 }
 

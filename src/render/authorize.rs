@@ -973,6 +973,7 @@ impl AuthorizationError {
             Endpoint::Authorization,
             response.status(),
             self.error.resolve_status(Endpoint::Authorization),
+            None,
         );
         response
     }

@@ -36,12 +36,17 @@
 //!    * on **any other status** (403, 404, 405, 413, 429, 5xx) the status stands — it
 //!      answers the request whatever the credentials, and turning a rate limit or an
 //!      outage into a 401 would send clients to re-authenticate — and **the challenge is
-//!      not sent**.
+//!      not sent** (logged at WARN with the `tracing` feature).
 //! 4. **Headers.** `Content-Type` from the body format; `Cache-Control: no-store` always;
 //!    `Pragma: no-cache` unless the contract turns it off; `WWW-Authenticate`, one field line
 //!    per challenge; `Retry-After` on 413, 429 and 503 only (see [`RetryAfter`](crate::RetryAfter));
 //!    `DPoP-Nonce` when set; `Allow` on every 405 (RFC 9110 §15.5.6: the methods given with
-//!    [`ErrorResponse::with_allow`](crate::ErrorResponse::with_allow), else empty).
+//!    [`ErrorResponse::method_not_allowed`](crate::ErrorResponse::method_not_allowed) or
+//!    [`ErrorResponse::with_allow`](crate::ErrorResponse::with_allow)). **A 405 rendered
+//!    without methods sends an empty `Allow:`** (RFC 9110 §10.2.1: "the resource allows no
+//!    methods"), and a `use_dpop_nonce` rendered without a nonce sends no `DPoP-Nonce`:
+//!    neither can be ruled out by the types, so both are logged at WARN with the
+//!    `tracing` feature.
 //! 5. **Body.** The contract's format (RFC 6749 JSON by default). A description-less
 //!    error under the default format is served from a precomputed `&'static` body: no
 //!    serialisation, no body allocation.
@@ -228,12 +233,22 @@ impl OAuthError {
     /// Renders this bare code at `endpoint` under the default contract, from a
     /// precomputed body.
     ///
+    /// Two codes are incomplete without context a bare code cannot carry: **`use_dpop_nonce`
+    /// renders without the `DPoP-Nonce` header** the client needs (RFC 9449 §8, §9) — use
+    /// [`ErrorResponse::use_dpop_nonce`] — and **`method_not_allowed` renders with an empty
+    /// `Allow`** — use [`ErrorResponse::method_not_allowed`]. With the `tracing` feature
+    /// both are logged at WARN.
+    ///
     /// ```
     /// use oauth_errors::{Endpoint, OAuthError};
     ///
     /// let r = OAuthError::TemporarilyUnavailable.to_response(Endpoint::Token);
     /// assert_eq!(r.status(), 503);
     /// assert_eq!(r.body().as_ref(), br#"{"error":"temporarily_unavailable"}"#);
+    ///
+    /// // Incomplete: no nonce for the client to use.
+    /// let r = OAuthError::UseDpopNonce.to_response(Endpoint::Token);
+    /// assert!(r.headers().get("dpop-nonce").is_none());
     /// ```
     pub fn to_response(&self, endpoint: Endpoint) -> Response<Bytes> {
         render(&ErrorResponse::new(self.clone()), endpoint)
@@ -263,10 +278,37 @@ fn body(err: &ErrorResponse, endpoint: Endpoint, status: StatusCode) -> (http::H
     (APPLICATION_JSON, Bytes::from(out))
 }
 
+/// What a rendered response lacks that its code needs, if anything: the MUSTs the types
+/// cannot enforce, logged at WARN (feature `tracing`).
+#[cfg(feature = "tracing")]
+fn incomplete(
+    err: &ErrorResponse,
+    status: StatusCode,
+    challenges: &[Challenge],
+) -> Option<&'static str> {
+    if challenges.len() < err.challenges().len() {
+        return Some(
+            "WWW-Authenticate challenge not sent: only a 401 or an RFC 6750 §3.1 access error carries one (ErrorResponse::with_challenge)",
+        );
+    }
+    if status == StatusCode::METHOD_NOT_ALLOWED && err.allow().is_empty() {
+        return Some(
+            "405 sent with an empty Allow header: give the methods with ErrorResponse::method_not_allowed (RFC 9110 §15.5.6)",
+        );
+    }
+    let needs_nonce = err.code().action() == crate::ClientAction::RetryWithNonce;
+    if needs_nonce && err.dpop_nonce().is_none() {
+        return Some(
+            "use_dpop_nonce sent without a DPoP-Nonce header: build it with ErrorResponse::use_dpop_nonce (RFC 9449 §8, §9)",
+        );
+    }
+    None
+}
+
 fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
     let Resolved { status, challenges } = err.resolve(endpoint);
     #[cfg(feature = "tracing")]
-    trace(err, endpoint, status, status);
+    trace(err, endpoint, status, status, incomplete(err, status, &challenges));
     let (content_type, body) = body(err, endpoint, status);
     let mut response = Response::new(body);
     *response.status_mut() = status;
@@ -285,7 +327,8 @@ fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
         h.insert(headers::DPOP_NONCE, n.to_header_value());
     }
     // RFC 9110 §15.5.6: a 405 MUST carry `Allow`; with no methods given it is empty
-    // ("the resource allows no methods" is the only truthful default).
+    // ("the resource allows no methods", §10.2.1, is the only truthful default) and the
+    // render is logged at WARN.
     if status == StatusCode::METHOD_NOT_ALLOWED {
         let methods: Vec<&str> = err.allow().iter().map(http::Method::as_str).collect();
         if let Ok(v) = http::HeaderValue::from_str(&methods.join(", ")) {
@@ -298,10 +341,17 @@ fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
 /// One event per rendered error (feature `tracing`, target `oauth_errors`). Fields:
 /// `error` (the code), `status` (the status **sent**: 303, 302 or 200 for a redirected
 /// authorization error), `error_status` (the error's own status, the same as `status` for
-/// a direct response), `endpoint`, `description` and `cause`. Level: ERROR when the
-/// error's own status is 5xx, else DEBUG. The cause is only ever logged.
+/// a direct response), `endpoint`, `description`, `cause` and, when the response lacks
+/// something its code needs, `warning`. Level: ERROR when the error's own status is 5xx,
+/// else WARN with a `warning`, else DEBUG. The cause is only ever logged.
 #[cfg(feature = "tracing")]
-pub(crate) fn trace(err: &ErrorResponse, endpoint: Endpoint, sent: StatusCode, own: StatusCode) {
+pub(crate) fn trace(
+    err: &ErrorResponse,
+    endpoint: Endpoint,
+    sent: StatusCode,
+    own: StatusCode,
+    warning: Option<&'static str>,
+) {
     let code = err.code().as_str();
     let description = err.description().map(|d| d.as_str());
     let cause = err.cause().map(|c| c as &(dyn std::error::Error + 'static));
@@ -315,12 +365,15 @@ pub(crate) fn trace(err: &ErrorResponse, endpoint: Endpoint, sent: StatusCode, o
                 endpoint = endpoint.as_str(),
                 description,
                 cause,
+                warning,
                 "OAuth error response"
             )
         };
     }
     if own.is_server_error() || sent.is_server_error() {
         event!(error);
+    } else if warning.is_some() {
+        event!(warn);
     } else {
         event!(debug);
     }

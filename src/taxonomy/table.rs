@@ -643,7 +643,7 @@ define_codes! {
             "The nonce in the proof is stale because the server rotated it.",
         ],
         remedy: "Take the value of the `DPoP-Nonce` response header, put it in the `nonce` claim of a new proof, and send the request again.",
-        note: "**Status choice.** 400 with a `DPoP-Nonce` header at the authorization server (RFC 9449 §8), and 401 with `WWW-Authenticate: DPoP error=\"use_dpop_nonce\"` and a `DPoP-Nonce` header wherever the proof accompanies an access token: a protected resource (RFC 9449 §9) and the other endpoints that [accept access tokens](crate::Endpoint::accepts_access_tokens).",
+        note: "**Status choice.** 400 with a `DPoP-Nonce` header at the authorization server (RFC 9449 §8), and 401 with `WWW-Authenticate: DPoP error=\"use_dpop_nonce\"` and a `DPoP-Nonce` header wherever the proof accompanies an access token: a protected resource (RFC 9449 §9) and the other endpoints that [accept access tokens](crate::Endpoint::accepts_access_tokens). **Always send the nonce:** build this error with [`ErrorResponse::use_dpop_nonce`](crate::ErrorResponse::use_dpop_nonce), which takes it. The bare code still renders (clients parse it too) but without the `DPoP-Nonce` header the client cannot act on it; with the `tracing` feature such a render is logged at WARN.",
         access_token_error: true,
     }
     InsufficientUserAuthentication {
@@ -1146,6 +1146,6 @@ define_codes! {
             "A GET was sent to an endpoint that only accepts POST, such as the token, revocation or pushed authorization request endpoint.",
         ],
         remedy: "Use the method listed in the response's `Allow` header or in the endpoint's documentation (POST for token-style endpoints).",
-        note: "**Status choice.** Not an OAuth code: 405 Method Not Allowed (RFC 9110 §15.5.6), which must carry an `Allow` header listing the supported methods; RFC 9126 §2.3 names 405 for a pushed authorization request that is not a POST, and RFC 6750 §3.1 lists 405 among typical resource-server statuses.",
+        note: "**Status choice.** Not an OAuth code: 405 Method Not Allowed (RFC 9110 §15.5.6), which must carry an `Allow` header listing the supported methods; RFC 9126 §2.3 names 405 for a pushed authorization request that is not a POST, and RFC 6750 §3.1 lists 405 among typical resource-server statuses. **Always give the methods:** build this error with [`ErrorResponse::method_not_allowed`](crate::ErrorResponse::method_not_allowed), which takes them. A 405 rendered without methods sends an empty `Allow`, which RFC 9110 §10.2.1 reads as \"the resource allows no methods\"; with the `tracing` feature such a render is logged at WARN.",
     }
 }

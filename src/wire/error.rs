@@ -575,6 +575,25 @@ impl ErrorResponse {
         ErrorResponse::new(OAuthError::UseDpopNonce).with_dpop_nonce(nonce)
     }
 
+    /// `method_not_allowed` (405) with the methods the endpoint supports, sent as `Allow`
+    /// (RFC 9110 §15.5.6: a 405 "MUST generate an Allow header field"): the way to build
+    /// this error, so the header is never empty by accident. An empty list is sent as an
+    /// empty `Allow`, which RFC 9110 §10.2.1 reads as "the resource allows no methods"
+    /// (and which the `tracing` feature logs at WARN, like any 405 without methods).
+    ///
+    /// ```
+    /// use http::Method;
+    /// use oauth_errors::{Endpoint, ErrorResponse};
+    ///
+    /// let r = ErrorResponse::method_not_allowed([Method::POST]).to_response(Endpoint::PushedAuthorization);
+    /// assert_eq!(r.status(), 405);
+    /// assert_eq!(r.headers()["allow"], "POST");
+    /// assert_eq!(r.body().as_ref(), br#"{"error":"method_not_allowed"}"#);
+    /// ```
+    pub fn method_not_allowed(methods: impl IntoIterator<Item = http::Method>) -> Self {
+        ErrorResponse::new(OAuthError::MethodNotAllowed).with_allow(methods)
+    }
+
     /// An error with only a code (also available as `From<OAuthError>`).
     ///
     /// ```
@@ -718,7 +737,9 @@ impl ErrorResponse {
 
     /// Sets the `DPoP-Nonce` response header (RFC 9449 §8, §9), typically with
     /// [`OAuthError::UseDpopNonce`] — which is useless to a client without it: always give
-    /// that code a nonce.
+    /// that code a nonce, best with [`ErrorResponse::use_dpop_nonce`]. A `use_dpop_nonce`
+    /// rendered without one is logged at WARN (feature `tracing`). A nonce may accompany
+    /// any other error too (RFC 9449 §8.2: a server may rotate it on any response).
     ///
     /// ```
     /// use oauth_errors::{DpopNonce, Endpoint, ErrorResponse, OAuthError};
@@ -754,7 +775,8 @@ impl ErrorResponse {
     ///   §7.1's 401, at any endpoint;
     /// * on **any other status** (403, 404, 405, 413, 429, 5xx): the status stands — it
     ///   answers the request whatever the credentials, and a rate limit or an outage must
-    ///   not send clients to re-authenticate — and **the challenge is not sent**.
+    ///   not send clients to re-authenticate — and **the challenge is not sent** (logged at
+    ///   WARN with the `tracing` feature).
     ///
     /// ```
     /// use oauth_errors::{Challenge, Endpoint, OAuthError};
@@ -834,7 +856,9 @@ impl ErrorResponse {
     }
 
     /// Sets the methods for the `Allow` header, sent with a 405 response (RFC 9110
-    /// §15.5.6: a 405 "MUST generate an Allow header field").
+    /// §15.5.6: a 405 "MUST generate an Allow header field"). A 405 rendered without
+    /// methods sends an empty `Allow` and is logged at WARN (feature `tracing`); build it
+    /// with [`ErrorResponse::method_not_allowed`] to give them up front.
     ///
     /// ```
     /// use http::Method;
