@@ -721,6 +721,19 @@ fn access_token_errors_and_where_they_are_challenged() {
     assert_eq!(challenged, want);
     let ext = OAuthError::from_code("example_invalid").unwrap();
     assert!(Endpoint::ALL.iter().all(|&e| !ext.info().challenged_at(e)));
+
+    // The endpoints' code lists (documentation) agree: every access-token error is used
+    // wherever access tokens are accepted, and nowhere else unless its usage says so.
+    for code in OAuthError::KNOWN.iter().filter(|c| c.info().access_token_error) {
+        for e in Endpoint::ALL {
+            let by_usage = e == Endpoint::Token && code.info().usage.contains("token error");
+            assert_eq!(
+                code.info().used_at(e),
+                e.accepts_access_tokens() || by_usage,
+                "{code} @ {e}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -55,8 +55,9 @@
 //!
 //! * **Header presence.** utoipa 6's header object has no `required` field, so each header's
 //!   description starts with *Always sent.* when every error of that response carries it,
-//!   and says which codes carry it otherwise. `Retry-After` is documented on every 429 and
-//!   503 response (the crate sends it there whenever the error has one, RFC 9110 §10.2.3).
+//!   and says which codes carry it otherwise. `Retry-After` is documented on every 413, 429
+//!   and 503 response (the crate sends it there whenever the error has one,
+//!   [`RetryAfter::is_sent_with`](crate::RetryAfter::is_sent_with)).
 //! * **`invalid_client`.** At an endpoint that authenticates clients, a code whose status
 //!   depends on the client's authentication method (RFC 6749 §5.2: 401 with a challenge for
 //!   the `Authorization` header, 400 otherwise) is documented under both statuses.

@@ -33,7 +33,7 @@ impl CodeInfo {
     /// which codes the specifications assign to it, used for documentation (the
     /// OpenAPI responses of the `utoipa` feature start from it).
     ///
-    /// Read from the table's usage location, plus four rules:
+    /// Read from the table's usage location, plus five rules:
     ///
     /// * `invalid_request` at every endpoint: every error format in use has it for a
     ///   malformed request (RFC 6749 §4.1.2.1 and §5.2, RFC 6750 §3.1, RFC 7009 §2.2.1,
@@ -44,6 +44,10 @@ impl CodeInfo {
     ///   except those asking for user interaction ([`ClientAction::UserActionNeeded`]):
     ///   RFC 9126 §2.3 returns authorization-request errors as JSON, but "error codes
     ///   related to user interaction … are never returned".
+    /// * An [access-token error](CodeInfo::access_token_error) at every endpoint that
+    ///   [accepts access tokens](Endpoint::accepts_access_tokens): a rejected token is
+    ///   answered there as RFC 6750 §3 describes (RFC 7662 §2.3 for introspection, RFC 7591
+    ///   §3.2.2 for an initial access token at registration).
     /// * Wherever the table gives the code a status of its own (`access_denied` at the
     ///   CIBA backchannel authentication endpoint, the federation codes at PAR).
     ///
@@ -61,6 +65,8 @@ impl CodeInfo {
     /// assert!(!used(OAuthError::InvalidGrant, Endpoint::Revocation));
     /// assert!(used(OAuthError::UnsupportedTokenType, Endpoint::Revocation));
     /// assert!(used(OAuthError::InvalidClient, Endpoint::Introspection));
+    /// assert!(used(OAuthError::InvalidToken, Endpoint::Introspection)); // the caller's token
+    /// assert!(!used(OAuthError::InvalidToken, Endpoint::Token));
     /// assert!(used(OAuthError::InvalidRequestObject, Endpoint::PushedAuthorization));
     /// assert!(!used(OAuthError::ConsentRequired, Endpoint::PushedAuthorization));
     /// assert!(used(OAuthError::TooManyRequests, Endpoint::Registration));
@@ -71,6 +77,7 @@ impl CodeInfo {
             PHRASES.iter().any(|(phrase, eps)| eps.contains(&e) && self.usage.contains(phrase))
         };
         named(endpoint)
+            || (self.access_token_error && endpoint.accepts_access_tokens())
             || self.endpoint_status.iter().any(|(e, _)| *e == endpoint)
             || self.code == OAuthError::InvalidRequest.info().code
             || (self.code == OAuthError::InvalidClient.info().code
