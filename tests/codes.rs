@@ -845,3 +845,72 @@ fn exactly_the_rfc_9449_codes_use_the_dpop_scheme() {
         OAuthError::KNOWN.iter().filter(|c| c.info().is_dpop_error()).map(|c| c.as_str()).collect();
     assert_eq!(dpop, ["invalid_dpop_proof", "use_dpop_nonce"]);
 }
+
+/// The hashed lookup finds every known code, and only known codes: near misses (one
+/// byte changed, cut, extended, other case) are extensions.
+#[test]
+fn code_lookup_is_exact_for_every_known_code_and_its_near_misses() {
+    for code in OAuthError::KNOWN {
+        let s = code.as_str();
+        assert_eq!(&OAuthError::from_code(s).unwrap(), code);
+        assert_eq!(&OAuthError::try_from(s.to_owned()).unwrap(), code);
+        let mut near = vec![
+            format!("{s}x"),
+            format!("x{s}"),
+            s[..s.len() - 1].to_owned(),
+            s[1..].to_owned(),
+            s.to_ascii_uppercase(),
+        ];
+        for i in 0..s.len() {
+            let mut b = s.as_bytes().to_vec();
+            b[i] = if b[i] == b'z' { b'y' } else { b'z' };
+            near.push(String::from_utf8(b).unwrap());
+        }
+        for n in near {
+            if OAuthError::KNOWN.iter().any(|k| k.as_str() == n) || n.is_empty() {
+                continue;
+            }
+            let parsed = OAuthError::from_code(&n).unwrap();
+            assert!(matches!(parsed, OAuthError::Extension(_)), "{n:?} parsed as {parsed:?}");
+            assert_eq!(parsed.as_str(), n);
+        }
+    }
+}
+
+/// Extension codes are stored in place up to 22 bytes and on the heap beyond; every
+/// length up to the maximum keeps its exact string, and equality, ordering and hashing
+/// follow the string whichever way the code was built.
+#[test]
+fn extension_codes_of_every_length_keep_their_string() {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+    fn hash(code: &OAuthError) -> u64 {
+        let mut h = DefaultHasher::new();
+        code.hash(&mut h);
+        h.finish()
+    }
+    for len in 1..=oauth_errors::text::MAX_CODE_LEN {
+        let s: String = (0..len).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+        let copied = OAuthError::from_code(&s).unwrap();
+        let owned = OAuthError::try_from(s.clone()).unwrap();
+        let leaked: &'static str = Box::leak(s.clone().into_boxed_str());
+        let borrowed = OAuthError::from_static(leaked).unwrap();
+        for code in [&copied, &owned, &borrowed] {
+            assert!(matches!(code, OAuthError::Extension(_)), "{len}");
+            assert_eq!(code.as_str(), s);
+            assert_eq!(code.to_string(), s);
+            assert_eq!(code, &copied);
+            if let (OAuthError::Extension(x), OAuthError::Extension(y)) = (code, &copied) {
+                assert_eq!(x.cmp(y), std::cmp::Ordering::Equal);
+            }
+            assert_eq!(hash(code), hash(&copied));
+            assert_eq!(String::from(code.clone()), s);
+        }
+    }
+    let (OAuthError::Extension(a), OAuthError::Extension(b)) =
+        (OAuthError::from_code("acme_a").unwrap(), OAuthError::from_static("acme_b").unwrap())
+    else {
+        panic!("extensions expected")
+    };
+    assert!(a < b && a != b);
+}

@@ -4,7 +4,6 @@
 //! source of truth for every code's wire string, statuses, spec reference and guidance.
 
 use core::fmt;
-use std::borrow::Cow;
 
 use crate::taxonomy::endpoint::Endpoint;
 use crate::wire::text::{self, CodeError};
@@ -333,8 +332,74 @@ impl CodeInfo {
 /// assert_eq!(OAuthError::from_code("invalid_grant")?, OAuthError::InvalidGrant);
 /// # Ok::<(), oauth_errors::text::CodeError>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ExtensionCode(Cow<'static, str>);
+#[derive(Clone)]
+pub struct ExtensionCode(ExtensionRepr);
+
+/// The longest extension code stored without an allocation.
+const INLINE_CODE_LEN: usize = 22;
+
+/// Where an extension code's bytes live. Every form holds a checked code (ASCII, so any
+/// prefix is UTF-8), and equality, ordering and hashing go through the string.
+#[derive(Clone)]
+enum ExtensionRepr {
+    /// A `&'static str` ([`extension_code!`](crate::extension_code),
+    /// [`OAuthError::from_static`]).
+    Static(&'static str),
+    /// A short code copied in place: no allocation (most codes are short).
+    Inline { len: u8, bytes: [u8; INLINE_CODE_LEN] },
+    /// A longer code.
+    Heap(Box<str>),
+}
+
+impl ExtensionCode {
+    /// A checked code, copied.
+    fn copied(code: &str) -> Self {
+        let src = code.as_bytes();
+        match u8::try_from(src.len()) {
+            Ok(len) if src.len() <= INLINE_CODE_LEN => {
+                let mut bytes = [0u8; INLINE_CODE_LEN];
+                bytes[..src.len()].copy_from_slice(src);
+                ExtensionCode(ExtensionRepr::Inline { len, bytes })
+            }
+            _ => ExtensionCode(ExtensionRepr::Heap(code.into())),
+        }
+    }
+
+    /// A checked code, taking over `code`'s buffer when it is too long to copy in place.
+    fn owned(code: String) -> Self {
+        if code.len() <= INLINE_CODE_LEN {
+            ExtensionCode::copied(&code)
+        } else {
+            ExtensionCode(ExtensionRepr::Heap(code.into_boxed_str()))
+        }
+    }
+}
+
+impl PartialEq for ExtensionCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for ExtensionCode {}
+
+impl core::hash::Hash for ExtensionCode {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for ExtensionCode {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ExtensionCode {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
 
 impl ExtensionCode {
     /// The code string (also available through `Display` and `AsRef<str>`).
@@ -349,7 +414,14 @@ impl ExtensionCode {
     /// # Ok::<(), oauth_errors::text::CodeError>(())
     /// ```
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            ExtensionRepr::Static(s) => s,
+            ExtensionRepr::Inline { len, bytes } => {
+                let bytes = bytes.get(..usize::from(*len)).unwrap_or_default();
+                core::str::from_utf8(bytes).unwrap_or_default()
+            }
+            ExtensionRepr::Heap(s) => s,
+        }
     }
 
     #[doc(hidden)]
@@ -357,28 +429,28 @@ impl ExtensionCode {
     pub const fn __from_static_unchecked(s: &'static str) -> Self {
         // Re-checked so that a direct call can never produce an invalid code.
         if crate::wire::text::__private::extension_code_ok(s) {
-            ExtensionCode(Cow::Borrowed(s))
+            ExtensionCode(ExtensionRepr::Static(s))
         } else {
-            ExtensionCode(Cow::Borrowed("invalid_extension_code"))
+            ExtensionCode(ExtensionRepr::Static("invalid_extension_code"))
         }
     }
 }
 
 impl fmt::Debug for ExtensionCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl fmt::Display for ExtensionCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl AsRef<str> for ExtensionCode {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
@@ -567,11 +639,26 @@ macro_rules! define_codes {
                 }
             }
 
+            /// The wire strings of [`KNOWN`](Self::KNOWN), in the same order.
+            const KNOWN_CODES: &'static [&'static str] = &[$($code),*];
+
+            /// The known code spelled `s`, if any: one hash and, almost always, one
+            /// comparison (see [`CODE_SLOTS`]).
             fn lookup_known(s: &str) -> Option<OAuthError> {
-                Some(match s {
-                    $($code => OAuthError::$variant,)*
-                    _ => return None,
-                })
+                let bytes = s.as_bytes();
+                if bytes.is_empty() || bytes.len() > MAX_KNOWN_LEN {
+                    return None;
+                }
+                let mut slot = code_hash(bytes);
+                for _ in 0..CODE_SLOTS.len() {
+                    let entry = CODE_SLOTS[slot % CODE_SLOTS.len()];
+                    let index = usize::from(entry).checked_sub(1)?;
+                    if Self::KNOWN_CODES.get(index) == Some(&s) {
+                        return Self::KNOWN.get(index).cloned();
+                    }
+                    slot += 1;
+                }
+                None
             }
 
             /// Whether `s` is the wire string of a known code.
@@ -585,6 +672,66 @@ macro_rules! define_codes {
 }
 
 include!("table.rs");
+
+/// The longest known code, in bytes: longer strings skip the lookup.
+const MAX_KNOWN_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < OAuthError::KNOWN_CODES.len() {
+        if OAuthError::KNOWN_CODES[i].len() > max {
+            max = OAuthError::KNOWN_CODES[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// A cheap hash of a code for [`CODE_SLOTS`]: the length and the last eight bytes (the
+/// known codes share prefixes such as `invalid_`, not suffixes), read as one word and
+/// multiplied through.
+const fn code_hash(b: &[u8]) -> usize {
+    let n = b.len();
+    let word = if n >= 8 {
+        u64::from_le_bytes([
+            b[n - 8],
+            b[n - 7],
+            b[n - 6],
+            b[n - 5],
+            b[n - 4],
+            b[n - 3],
+            b[n - 2],
+            b[n - 1],
+        ])
+    } else {
+        let mut word = 0u64;
+        let mut i = 0;
+        while i < n {
+            word = (word << 8) | b[i] as u64;
+            i += 1;
+        }
+        word
+    };
+    ((word ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+/// An open-addressing table from [`code_hash`] to `1 + index` into
+/// [`OAuthError::KNOWN`] (0: empty), built at compile time with linear probing. With
+/// 256 slots for the known codes most lookups, hits and misses alike, touch one slot.
+static CODE_SLOTS: [u8; 256] = {
+    let codes = OAuthError::KNOWN_CODES;
+    assert!(codes.len() < 255, "CODE_SLOTS holds at most 254 codes");
+    let mut slots = [0u8; 256];
+    let mut i = 0;
+    while i < codes.len() {
+        let mut slot = code_hash(codes[i].as_bytes()) % 256;
+        while slots[slot] != 0 {
+            slot = (slot + 1) % 256;
+        }
+        slots[slot] = (i + 1) as u8;
+        i += 1;
+    }
+    slots
+};
 
 /// Facts about an extension code: 400, fix the request, no spec.
 static EXTENSION_INFO: CodeInfo = CodeInfo {
@@ -634,7 +781,7 @@ impl OAuthError {
             return Ok(known);
         }
         text::check_code(code)?;
-        Ok(OAuthError::Extension(ExtensionCode(Cow::Owned(code.to_owned()))))
+        Ok(OAuthError::Extension(ExtensionCode::copied(code)))
     }
 
     /// Like [`from_code`](Self::from_code), keeping a `&'static str` without copying.
@@ -656,7 +803,7 @@ impl OAuthError {
             return Ok(known);
         }
         text::check_code(code)?;
-        Ok(OAuthError::Extension(ExtensionCode(Cow::Borrowed(code))))
+        Ok(OAuthError::Extension(ExtensionCode(ExtensionRepr::Static(code))))
     }
 
     /// The table row for this code. Extension codes get a generic row (status 400,
@@ -766,14 +913,14 @@ impl TryFrom<String> for OAuthError {
             return Ok(known);
         }
         text::check_code(&s)?;
-        Ok(OAuthError::Extension(ExtensionCode(Cow::Owned(s))))
+        Ok(OAuthError::Extension(ExtensionCode::owned(s)))
     }
 }
 
 impl From<OAuthError> for String {
     fn from(code: OAuthError) -> String {
         match code {
-            OAuthError::Extension(ExtensionCode(s)) => s.into_owned(),
+            OAuthError::Extension(ExtensionCode(ExtensionRepr::Heap(s))) => s.into_string(),
             known => known.as_str().to_owned(),
         }
     }
