@@ -26,7 +26,7 @@ use crate::wire::error::{ErrorResponse, ErrorStatus, MemberName, MemberValue};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StatusRule {
-    /// A fixed 4xx/5xx status other than 401.
+    /// A fixed 4xx/5xx status other than 401, 407 and 426 (see [`ErrorStatus`]).
     Status(ErrorStatus),
     /// 401 with this challenge (used when the error carries none of its own): the only
     /// way a contract can make a code 401, so a 401 always has a `WWW-Authenticate`.
@@ -264,8 +264,8 @@ impl fmt::Debug for Contract {
 }
 
 /// Builds a [`Contract`]. Every method is infallible: statuses are already valid
-/// ([`ErrorStatus`] cannot be 401; 401 takes a [`Challenge`]) and member names go through
-/// [`MemberName`]'s lossy conversion.
+/// ([`ErrorStatus`] cannot be 401, 407 or 426; 401 takes a [`Challenge`]) and member
+/// names go through [`MemberName`]'s lossy conversion.
 ///
 /// Obtained from [`Contract::builder`]; finish with [`build`](Self::build) and keep the
 /// contract in a `static` so that errors can refer to it:

@@ -14,18 +14,29 @@ use crate::wire::contract::Contract;
 use crate::wire::headers::RetryAfter;
 use crate::wire::text::{ErrorText, ErrorUri, TextError};
 
-/// An HTTP status an error may be given explicitly: any 4xx or 5xx **except 401**.
+/// An HTTP status an error may be given explicitly: any 4xx or 5xx **except 401, 407 and
+/// 426**, the statuses whose defining section requires a header field this crate does not
+/// derive from a bare number.
 ///
-/// A 401 must carry a `WWW-Authenticate` challenge (RFC 9110 §11.6.1), so it can only
-/// arise from a [`Challenge`] ([`ErrorResponse::with_challenge`],
-/// [`ClientAuth`] for `invalid_client`, or a [`Contract`] rule with a challenge), never
-/// from a bare number.
+/// * A 401 must carry a `WWW-Authenticate` challenge (RFC 9110 §11.6.1, §15.5.2), so it
+///   can only arise from a [`Challenge`] ([`ErrorResponse::with_challenge`], [`ClientAuth`]
+///   for `invalid_client`, or a [`Contract`] rule with a challenge), never from a bare
+///   number.
+/// * A 407 "MUST send a `Proxy-Authenticate` header field" (RFC 9110 §15.5.8): it is a
+///   proxy's answer, never an OAuth endpoint's, and this crate has no way to send it.
+/// * A 426 "MUST send an `Upgrade` header field" (RFC 9110 §15.5.22): likewise.
+///
+/// Since every status an error can render with comes from the code table (which has
+/// none of them), from an `ErrorStatus`, or from a contract rule built from one of these
+/// two, no error response is ever a 407 or 426.
 ///
 /// ```
 /// use oauth_errors::ErrorStatus;
 ///
 /// assert_eq!(ErrorStatus::new(409).unwrap().as_u16(), 409);
 /// assert!(ErrorStatus::new(401).is_err());
+/// assert!(ErrorStatus::new(407).is_err());
+/// assert!(ErrorStatus::new(426).is_err());
 /// assert!(ErrorStatus::new(200).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,10 +48,18 @@ pub struct ErrorStatus(StatusCode);
 /// use oauth_errors::{ErrorStatus, StatusError};
 ///
 /// assert_eq!(ErrorStatus::new(401), Err(StatusError::NeedsChallenge));
+/// assert_eq!(
+///     ErrorStatus::new(407),
+///     Err(StatusError::NeedsHeader { status: 407, header: "Proxy-Authenticate" })
+/// );
 /// assert_eq!(ErrorStatus::new(302), Err(StatusError::NotAnError(302)));
 /// assert_eq!(
 ///     StatusError::NotAnError(302).to_string(),
 ///     "302 is not an error status (4xx or 5xx)"
+/// );
+/// assert_eq!(
+///     ErrorStatus::new(426).unwrap_err().to_string(),
+///     "426 requires the Upgrade header field, which an error response cannot carry"
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -52,6 +71,15 @@ pub enum StatusError {
         "401 requires a WWW-Authenticate challenge; attach a Challenge instead of a bare status"
     )]
     NeedsChallenge,
+    /// The status requires a header field that an error response cannot carry: 407
+    /// (`Proxy-Authenticate`, RFC 9110 §15.5.8) or 426 (`Upgrade`, RFC 9110 §15.5.22).
+    #[error("{status} requires the {header} header field, which an error response cannot carry")]
+    NeedsHeader {
+        /// The status.
+        status: u16,
+        /// The header field its definition requires.
+        header: &'static str,
+    },
     /// Not a 4xx or 5xx status.
     #[error("{0} is not an error status (4xx or 5xx)")]
     NotAnError(u16),
@@ -83,11 +111,13 @@ impl ErrorStatus {
     /// 503 Service Unavailable.
     pub const SERVICE_UNAVAILABLE: ErrorStatus = ErrorStatus(StatusCode::SERVICE_UNAVAILABLE);
 
-    /// A 4xx or 5xx status other than 401.
+    /// A 4xx or 5xx status other than 401, 407 and 426 (see the [type-level
+    /// docs](ErrorStatus)).
     ///
     /// # Errors
     ///
-    /// [`StatusError`] for 401 or for a status outside 400–599.
+    /// [`StatusError::NeedsChallenge`] for 401, [`StatusError::NeedsHeader`] for 407 and
+    /// 426, [`StatusError::NotAnError`] for a status outside 400–599.
     ///
     /// ```
     /// use oauth_errors::{ErrorStatus, StatusError};
@@ -100,6 +130,8 @@ impl ErrorStatus {
     pub fn new(status: u16) -> Result<Self, StatusError> {
         match status {
             401 => Err(StatusError::NeedsChallenge),
+            407 => Err(StatusError::NeedsHeader { status, header: "Proxy-Authenticate" }),
+            426 => Err(StatusError::NeedsHeader { status, header: "Upgrade" }),
             400..=599 => StatusCode::from_u16(status)
                 .map(ErrorStatus)
                 .map_err(|_| StatusError::NotAnError(status)),
@@ -834,11 +866,12 @@ impl ErrorResponse {
         self
     }
 
-    /// Overrides the HTTP status (never 401: see [`ErrorStatus`]). An explicit status
-    /// wins over the table and over the contract. Two things win over it: a challenge
-    /// turns an explicit 400 into a 401 (see [`with_challenge`](Self::with_challenge)), and
-    /// `invalid_client` from a client that authenticated with the `Authorization` header is
-    /// always 401 (see [`with_client_auth`](Self::with_client_auth)).
+    /// Overrides the HTTP status (never 401, 407 or 426: see [`ErrorStatus`]). An explicit
+    /// status wins over the table and over the contract. Two things win over it: a
+    /// challenge turns an explicit 400 into a 401 (see
+    /// [`with_challenge`](Self::with_challenge)), and `invalid_client` from a client that
+    /// authenticated with the `Authorization` header is always 401 (see
+    /// [`with_client_auth`](Self::with_client_auth)).
     ///
     /// ```
     /// use oauth_errors::{Endpoint, ErrorStatus, OAuthError};
