@@ -221,9 +221,12 @@ proptest! {
             prop_assert_eq!(ErrorUri::new(u.as_str().to_owned()), Ok(u.clone()));
         }
         prop_assert_eq!(ErrorUri::from(s.clone()), u.clone());
-        // Lossless when it fits and the input has no '%' of its own.
-        let encoded_len: usize = s.bytes()
-            .map(|b| if matches!(b, 0x21 | 0x23..=0x5B | 0x5D..=0x7E) { 1 } else { 3 })
+        // Lossless when it fits and the input has no '%' of its own: only the RFC 3986
+        // characters (and the first '#') are copied, everything else is escaped.
+        let rfc3986 = |b: u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=".contains(&b);
+        let first_hash = s.find('#');
+        let encoded_len: usize = s.bytes().enumerate()
+            .map(|(i, b)| if rfc3986(b) && (b != b'#' || Some(i) == first_hash) { 1 } else { 3 })
             .sum();
         if !s.contains('%') && encoded_len <= MAX_URI_LEN {
             prop_assert_eq!(pct_decode(u.as_str()), s.as_bytes().to_vec());
@@ -537,6 +540,11 @@ proptest! {
             }
             if let Some(u) = err.uri() {
                 prop_assert!(no_crlf(u.as_str()));
+                prop_assert_eq!(ErrorUri::new(u.as_str().to_owned()), Ok(u.clone()));
+                if let Some(link) = u.linkable() {
+                    let lower = link.to_ascii_lowercase();
+                    prop_assert!(lower.starts_with("https://") || lower.starts_with("http://"));
+                }
             }
             if let Some(st) = err.state() {
                 prop_assert!(no_crlf(st.as_str()));

@@ -384,8 +384,12 @@ fn error_uri_new_exact() {
         "https://docs.example.com/errors#invalid_grant",
         "/relative/path?x=1",
         "urn:ietf:params:oauth:error",
-        "100%",
-        "a<b>{c}|^`~",
+        "100%25",
+        "%7e%7E",
+        // Every character RFC 3986 allows in a URI-reference.
+        "azAZ09-._~:/?[]@!$&'()*+,;=#:/?[]@!$&'()*+,;=-._~",
+        "#",
+        "[::1]",
     ];
     for s in ok {
         let u = ErrorUri::new(s).unwrap();
@@ -406,9 +410,31 @@ fn error_uri_new_exact() {
         ("\u{e9}".into(), forbidden(w, 0, '\u{e9}')),
         ("x\x7f".into(), forbidden(w, 1, '\x7f')),
         ("a".repeat(2049), too_long(w, 2049, 2048)),
+        // RFC 3986 allows none of these anywhere in a URI-reference.
+        ("data:text/html,<script>".into(), forbidden(w, 15, '<')),
+        ("a>b".into(), forbidden(w, 1, '>')),
+        ("a^b".into(), forbidden(w, 1, '^')),
+        ("a`b".into(), forbidden(w, 1, '`')),
+        ("a{b".into(), forbidden(w, 1, '{')),
+        ("a|b".into(), forbidden(w, 1, '|')),
+        ("a}b".into(), forbidden(w, 1, '}')),
+        // `%` only as `%XX` (pct-encoded).
+        ("100%".into(), forbidden(w, 3, '%')),
+        ("%4".into(), forbidden(w, 0, '%')),
+        ("%zz".into(), forbidden(w, 0, '%')),
+        ("a%4g".into(), forbidden(w, 1, '%')),
+        // A fragment cannot contain `#`.
+        ("https://x/#a#b".into(), forbidden(w, 12, '#')),
+        ("##".into(), forbidden(w, 1, '#')),
     ];
     for (input, expected) in cases {
         assert_eq!(ErrorUri::new(input.clone()), Err(expected), "input {input:?}");
+    }
+    // Every ASCII byte: accepted alone exactly when RFC 3986 allows it.
+    let rfc3986 = |b: u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=".contains(&b);
+    for b in 0u8..0x80 {
+        let s = char::from(b).to_string();
+        assert_eq!(ErrorUri::new(s.clone()).is_ok(), rfc3986(b), "byte {b:#04x}");
     }
     let max = "a".repeat(MAX_URI_LEN);
     assert_eq!(ErrorUri::new(max.clone()).unwrap().as_str(), max);
@@ -431,9 +457,15 @@ fn error_uri_lossy_exact() {
         ("\u{1F600}", "%F0%9F%98%80"),
         ("\u{85}", "%C2%85"),
         ("\u{2028}", "%E2%80%A8"),
-        ("100%", "100%"),
+        ("100%", "100%25"),
         ("%0D%0A", "%0D%0A"),
+        ("%4", "%254"),
+        ("%zz%41", "%25zz%41"),
         ("\r\nSet-Cookie: x", "%0D%0ASet-Cookie:%20x"),
+        ("<script>", "%3Cscript%3E"),
+        ("a^`{|}b", "a%5E%60%7B%7C%7Db"),
+        ("data:text/html,<b>#x#y", "data:text/html,%3Cb%3E#x%23y"),
+        ("javascript:alert(document.cookie)", "javascript:alert(document.cookie)"),
     ];
     for (input, expected) in cases {
         let u = ErrorUri::lossy(input);
@@ -514,6 +546,48 @@ fn error_uri_is_absolute_table() {
     for (s, abs) in cases {
         assert_eq!(ErrorUri::new(s).unwrap().is_absolute(), abs, "{s}");
     }
+}
+
+/// `linkable` is `Some` exactly for absolute `http`/`https` URIs with a host.
+#[test]
+fn error_uri_linkable_table() {
+    let cases = [
+        ("https://docs.example.com/errors#x", true),
+        ("http://127.0.0.1:8080/e", true),
+        ("HTTPS://DOCS.EXAMPLE.COM", true),
+        ("hTtP://x", true),
+        ("https://user@docs.example.com/e", true),
+        ("https://[::1]:8443/e", true),
+        ("https://x?q", true),
+        ("https://x#f", true),
+        ("javascript:alert(document.cookie)", false),
+        ("JavaScript:alert(1)", false),
+        ("javascript://x.example/%0Aalert(1)", false),
+        ("data:text/html,%3Cscript%3Ealert(1)%3C/script%3E", false),
+        ("vbscript:msgbox(1)", false),
+        ("file:///etc/passwd", false),
+        ("ftp://x.example/e", false),
+        ("httpx://x.example/e", false),
+        ("https:", false),
+        ("https:x.example/e", false),
+        ("https:/x.example/e", false),
+        ("https://", false),
+        ("https:///path", false),
+        ("https://user@/path", false),
+        ("https://:443/path", false),
+        ("//x.example/e", false),
+        ("/errors#x", false),
+        ("errors", false),
+    ];
+    for (s, linkable) in cases {
+        let u = ErrorUri::new(s).unwrap();
+        assert_eq!(u.linkable(), linkable.then_some(s), "{s}");
+        // `is_absolute` is syntax only: every scheme counts.
+        if linkable {
+            assert!(u.is_absolute(), "{s}");
+        }
+    }
+    assert!(ErrorUri::new("javascript:alert(1)").unwrap().is_absolute());
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! Invariants on `Ok((err, iss))`:
 //! * `state`, if any, is `1*VSCHAR` (`%x20-7E`), at most `MAX_STATE_LEN` bytes;
 //! * the code is 1–128 bytes of NQSCHAR, the description (if any) has no control
-//!   character, the `error_uri` (if any) is NQCHAR only;
+//!   character, the `error_uri` (if any) holds only RFC 3986 URI-reference characters
+//!   (no `<`, `>`, space, quote or control character; `%` only as `%XX`; at most one
+//!   `#`), and `linkable()` is `Some` only for an `http`/`https` URI;
 //! * the JSON body of the error parses back to the same code;
 //! * redirecting the same error (query and fragment mode) with an
 //!   `AuthorizationError` and reading the `Location` back gives an equal error and the
@@ -42,10 +44,25 @@ fuzz_target!(|data: &str| {
         );
     }
     if let Some(u) = err.uri() {
-        assert!(
-            u.as_str().bytes().all(|b| matches!(b, 0x21 | 0x23..=0x5B | 0x5D..=0x7E)),
-            "error_uri is not NQCHAR: {u:?}"
-        );
+        let s = u.as_str();
+        let b = s.as_bytes();
+        let uri_char = |c: u8| c.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&c);
+        assert!(b.iter().copied().all(uri_char), "error_uri has a non-URI character: {u:?}");
+        for (i, _) in s.match_indices('%') {
+            assert!(
+                b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                    && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit),
+                "error_uri has a stray %: {u:?}"
+            );
+        }
+        assert!(s.matches('#').count() <= 1, "error_uri has two #: {u:?}");
+        if let Some(link) = u.linkable() {
+            let lower = link.to_ascii_lowercase();
+            assert!(
+                lower.starts_with("https://") || lower.starts_with("http://"),
+                "linkable non-http(s) URI: {link:?}"
+            );
+        }
     }
 
     let body = err.to_body();

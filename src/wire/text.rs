@@ -27,6 +27,9 @@
 //! | `"` | `'` | `%22` |
 //! | `\` | `/` | `%5C` |
 //! | space | kept | `%20` |
+//! | `<` `>` `^` `` ` `` `{` `\|` `}` | kept | percent-encoded (`%3C`, `%3E`, `%5E`, `%60`, `%7B`, `%7C`, `%7D`) |
+//! | `%` not followed by two hex digits | kept | `%25` |
+//! | a second `#` | kept | `%23` |
 //! | CR, LF, TAB, any other ASCII control character | one space | percent-encoded (`%0D`, `%0A`, …) |
 //! | non-ASCII character | `?` (one per character) | its UTF-8 bytes percent-encoded |
 //! | longer than the limit | cut at the limit | cut at the limit (never inside a `%XX`) |
@@ -135,9 +138,75 @@ pub(crate) const fn is_nqschar(b: u8) -> bool {
     matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E)
 }
 
-/// NQCHAR: `%x21 / %x23-5B / %x5D-7E` (also the URI-reference set of RFC 6749 A.9).
+/// NQCHAR: `%x21 / %x23-5B / %x5D-7E` (`scope-token`, RFC 6749 A.4). `error_uri` is
+/// narrower: see [`is_uri_char`].
 pub(crate) const fn is_nqchar(b: u8) -> bool {
     matches!(b, 0x21 | 0x23..=0x5B | 0x5D..=0x7E)
+}
+
+/// A character RFC 3986 allows somewhere in a URI-reference: `unreserved` (`ALPHA`,
+/// `DIGIT`, `-`, `.`, `_`, `~`), `reserved` (`:/?#[]@` and `!$&'()*+,;=`) and `%` (the
+/// start of a `pct-encoded` triplet). A subset of NQCHAR.
+pub(crate) const fn is_uri_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b':'
+                | b'/'
+                | b'?'
+                | b'#'
+                | b'['
+                | b']'
+                | b'@'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+                | b'%'
+        )
+}
+
+/// The offset of the first byte of `b` that RFC 3986 does not allow where it stands in a
+/// URI-reference: a character outside [`is_uri_char`], a `%` that does not start a
+/// `%XX` triplet (`pct-encoded = "%" HEXDIG HEXDIG`), or a second `#` (a fragment cannot
+/// contain `#`).
+pub(crate) const fn uri_violation(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    let mut seen_hash = false;
+    while i < b.len() {
+        let c = b[i];
+        if !is_uri_char(c) {
+            return Some(i);
+        }
+        if c == b'%' {
+            if i + 2 >= b.len() {
+                return Some(i);
+            }
+            if !(b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit()) {
+                return Some(i);
+            }
+            i += 3;
+            continue;
+        }
+        if c == b'#' {
+            if seen_hash {
+                return Some(i);
+            }
+            seen_hash = true;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// VSCHAR: `%x20-7E`.
@@ -162,30 +231,30 @@ pub const fn const_eq(a: &str, b: &str) -> bool {
     true
 }
 
-/// Byte classes usable in `const` checks.
-#[derive(Clone, Copy)]
-enum Class {
-    NqsChar,
-    NqChar,
-}
-
-const fn all_bytes(s: &str, max: usize, class: Class) -> bool {
+/// Whether `s` is 1 to `max` bytes of NQSCHAR (usable in `const` checks).
+const fn all_nqschar(s: &str, max: usize) -> bool {
     let b = s.as_bytes();
     if b.is_empty() || b.len() > max {
         return false;
     }
     let mut i = 0;
     while i < b.len() {
-        let ok = match class {
-            Class::NqsChar => is_nqschar(b[i]),
-            Class::NqChar => is_nqchar(b[i]),
-        };
-        if !ok {
+        if !is_nqschar(b[i]) {
             return false;
         }
         i += 1;
     }
     true
+}
+
+/// Whether `s` is a valid `error_uri`: 1 to [`MAX_URI_LEN`] bytes that RFC 3986 allows
+/// (usable in `const` checks).
+const fn uri_valid(s: &str) -> bool {
+    !s.is_empty() && s.len() <= MAX_URI_LEN && uri_violation(s.as_bytes()).is_none()
+}
+
+fn forbidden_at(s: &str, what: &'static str, offset: usize) -> TextError {
+    TextError::Forbidden { what, offset, ch: s[offset..].chars().next().unwrap_or('\u{FFFD}') }
 }
 
 /// Checks `s` against an ASCII byte class, reporting the first offending character.
@@ -203,11 +272,7 @@ pub(crate) fn check_bytes(
     }
     match s.bytes().position(|b| !allowed(b)) {
         None => Ok(()),
-        Some(offset) => Err(TextError::Forbidden {
-            what,
-            offset,
-            ch: s[offset..].chars().next().unwrap_or('\u{FFFD}'),
-        }),
+        Some(offset) => Err(forbidden_at(s, what, offset)),
     }
 }
 
@@ -454,8 +519,21 @@ impl From<Cow<'static, str>> for ErrorText {
     }
 }
 
-/// An `error_uri`: a URI-reference (RFC 3986) restricted to `%x21 / %x23-5B / %x5D-7E`
-/// (RFC 6749 §5.2, Appendix A.9).
+/// An `error_uri`: a URI-reference (RFC 3986 §4.1, RFC 6749 §5.2 and Appendix A.9).
+///
+/// Every constructor guarantees the characters RFC 3986 allows in a URI-reference and no
+/// others: `unreserved`, `reserved` and `pct-encoded` (`%` followed by two hex digits),
+/// with at most one `#`. So there is never a space, `"`, `\`, `<`, `>`, `^`, `` ` ``,
+/// `{`, `|`, `}`, control character or non-ASCII character in it (RFC 6749 §5.2: "MUST
+/// conform to the URI-reference syntax"), and it can go into a header, a JSON string or a
+/// query as is. The check is on characters only; it does not parse the URI's structure.
+/// At most [`MAX_URI_LEN`] bytes.
+///
+/// **Linking it is a separate question.** A URI-reference may have any scheme, and
+/// `javascript:alert(document.cookie)` or `data:text/html,...` are valid ones that a
+/// hostile redirect or response can carry. A client that turns a received `error_uri`
+/// into a link must use [`ErrorUri::linkable`] (absolute `http`/`https` only), not
+/// [`ErrorUri::is_absolute`].
 ///
 /// **Ambiguity (RFC 6749 A.9 vs RFC 6750 §3).** RFC 6749 allows any URI-reference while
 /// RFC 6750 §3 calls the challenge's `error_uri` "an absolute URI". This crate accepts a
@@ -467,18 +545,24 @@ impl From<Cow<'static, str>> for ErrorText {
 ///
 /// let uri = ErrorUri::new("https://docs.example.com/errors#invalid_grant").unwrap();
 /// assert!(uri.is_absolute());
+/// assert_eq!(uri.linkable(), Some("https://docs.example.com/errors#invalid_grant"));
 /// assert!(ErrorUri::new("https://x.example/a b").is_err());
+/// assert!(ErrorUri::new("https://x.example/<script>").is_err());
 /// assert_eq!(ErrorUri::lossy("https://x.example/a b\r\n").as_str(), "https://x.example/a%20b%0D%0A");
+/// // Valid, absolute, and not something to link:
+/// assert_eq!(ErrorUri::new("javascript:alert(document.cookie)").unwrap().linkable(), None);
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct ErrorUri(Cow<'static, str>);
 
 impl ErrorUri {
-    /// Checks `uri` against the allowed characters and [`MAX_URI_LEN`].
+    /// Checks `uri` against the RFC 3986 URI-reference characters (see the [type-level
+    /// docs](ErrorUri)) and [`MAX_URI_LEN`].
     ///
     /// # Errors
     ///
-    /// [`TextError`] naming the first violation.
+    /// [`TextError`] naming the first violation: a character RFC 3986 does not allow, a
+    /// `%` that does not start a `%XX` triplet, or a second `#`.
     ///
     /// ```
     /// use oauth_errors::text::{ErrorUri, TextError};
@@ -488,52 +572,95 @@ impl ErrorUri {
     ///     ErrorUri::new("https://x.example/\"q\""),
     ///     Err(TextError::Forbidden { what: "error_uri", offset: 18, ch: '"' })
     /// );
+    /// assert_eq!(
+    ///     ErrorUri::new("data:text/html,<script>"),
+    ///     Err(TextError::Forbidden { what: "error_uri", offset: 15, ch: '<' })
+    /// );
+    /// assert_eq!(
+    ///     ErrorUri::new("https://x.example/100%"),
+    ///     Err(TextError::Forbidden { what: "error_uri", offset: 21, ch: '%' })
+    /// );
     /// # Ok::<(), TextError>(())
     /// ```
     pub fn new(uri: impl Into<Cow<'static, str>>) -> Result<Self, TextError> {
         let uri = uri.into();
-        check_bytes(&uri, "error_uri", MAX_URI_LEN, is_nqchar)?;
-        Ok(ErrorUri(uri))
+        let what = "error_uri";
+        if uri.is_empty() {
+            return Err(TextError::Empty { what });
+        }
+        if uri.len() > MAX_URI_LEN {
+            return Err(TextError::TooLong { what, len: uri.len(), max: MAX_URI_LEN });
+        }
+        match uri_violation(uri.as_bytes()) {
+            None => Ok(ErrorUri(uri)),
+            Some(offset) => Err(forbidden_at(&uri, what, offset)),
+        }
     }
 
-    /// Never fails: percent-encodes every byte outside the allowed set (space, `"`, `\`,
-    /// control characters, non-ASCII UTF-8 bytes) and cuts at [`MAX_URI_LEN`] bytes, at a
-    /// character boundary and never inside a `%XX` escape.
+    /// Never fails: percent-encodes every byte RFC 3986 does not allow where it stands
+    /// (space, `"`, `\`, `<`, `>`, `^`, `` ` ``, `{`, `|`, `}`, control characters,
+    /// non-ASCII UTF-8 bytes, a `%` that does not start a `%XX` triplet, a second `#`)
+    /// and cuts at [`MAX_URI_LEN`] bytes, at a character boundary and never inside a
+    /// `%XX` escape. The result passes [`ErrorUri::new`] (or is empty).
     ///
     /// ```
     /// use oauth_errors::text::ErrorUri;
     ///
     /// let uri = ErrorUri::lossy("https://docs.example.com/errores/código inválido");
     /// assert_eq!(uri.as_str(), "https://docs.example.com/errores/c%C3%B3digo%20inv%C3%A1lido");
+    /// let uri = ErrorUri::lossy("data:text/html,<b>{x}</b>#a#b");
+    /// assert_eq!(uri.as_str(), "data:text/html,%3Cb%3E%7Bx%7D%3C/b%3E#a%23b");
     /// ```
     pub fn lossy(uri: &str) -> Self {
-        if uri.len() <= MAX_URI_LEN && !uri.is_empty() && uri.bytes().all(is_nqchar) {
+        if uri_valid(uri) {
             return ErrorUri(Cow::Owned(uri.to_owned()));
         }
+        let b = uri.as_bytes();
         let mut out = String::with_capacity(uri.len().min(MAX_URI_LEN));
-        let mut truncated = false;
-        for ch in uri.chars() {
+        let mut seen_hash = false;
+        let mut skip = 0;
+        for (i, ch) in uri.char_indices() {
+            if skip > 0 {
+                // The two hex digits of an escape copied whole.
+                skip -= 1;
+                continue;
+            }
             let mut buf = [0u8; 4];
             let bytes = ch.encode_utf8(&mut buf).as_bytes();
-            let plain = bytes.len() == 1 && is_nqchar(bytes[0]);
-            // Whole characters only: never split a character's escapes.
-            let needed = if plain { 1 } else { 3 * bytes.len() };
+            // An existing `%XX` is kept: its `%` is copied together with the two digits
+            // that follow (plain characters), so a cut never lands inside it.
+            let escape = match (ch, b.get(i + 1), b.get(i + 2)) {
+                ('%', Some(&h), Some(&l)) if h.is_ascii_hexdigit() && l.is_ascii_hexdigit() => {
+                    Some((h, l))
+                }
+                _ => None,
+            };
+            let plain = match ch {
+                '%' => false,
+                '#' => !seen_hash,
+                _ => bytes.len() == 1 && is_uri_char(bytes[0]),
+            };
+            // Whole characters and whole escapes only.
+            let needed = match (escape, plain) {
+                (Some(_), _) => 3,
+                (None, true) => 1,
+                (None, false) => 3 * bytes.len(),
+            };
             if out.len() + needed > MAX_URI_LEN {
-                truncated = true;
                 break;
             }
-            if plain {
+            if let Some((h, l)) = escape {
+                out.push('%');
+                out.push(char::from(h));
+                out.push(char::from(l));
+                skip = 2;
+            } else if plain {
                 out.push(ch);
+                seen_hash |= ch == '#';
             } else {
-                for &b in bytes {
-                    push_pct(&mut out, b);
+                for &byte in bytes {
+                    push_pct(&mut out, byte);
                 }
-            }
-        }
-        if truncated {
-            // Never end inside a `%XX` that was already in the input.
-            if let Some(p) = out.get(out.len().saturating_sub(2)..).and_then(|t| t.rfind('%')) {
-                out.truncate(out.len().saturating_sub(2) + p);
             }
         }
         ErrorUri(Cow::Owned(out))
@@ -554,6 +681,9 @@ impl ErrorUri {
 
     /// Whether the URI has a scheme (`https:…`), i.e. is absolute as RFC 6750 §3 wants.
     ///
+    /// This is a statement about syntax, **not a safety check**: `javascript:…` is absolute
+    /// too. Use [`linkable`](Self::linkable) before turning a URI into a link.
+    ///
     /// ```
     /// use oauth_errors::text::ErrorUri;
     ///
@@ -561,14 +691,61 @@ impl ErrorUri {
     /// assert!(!ErrorUri::lossy("/docs/errors#quota").is_absolute());
     /// ```
     pub fn is_absolute(&self) -> bool {
-        let s = self.0.as_bytes();
-        match s.iter().position(|&b| b == b':') {
-            Some(0) | None => false,
-            Some(i) => {
-                s[0].is_ascii_alphabetic()
-                    && s[1..i].iter().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(b))
-            }
+        self.scheme().is_some()
+    }
+
+    /// The scheme, if the URI has one (RFC 3986 §3.1:
+    /// `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )` before the first `:`).
+    fn scheme(&self) -> Option<&str> {
+        let (scheme, _) = self.0.split_once(':')?;
+        let mut b = scheme.bytes();
+        let first_ok = b.next().is_some_and(|c| c.is_ascii_alphabetic());
+        (first_ok && b.all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(&c))).then_some(scheme)
+    }
+
+    /// The URI, if a client can safely offer it as a link: an absolute `http` or `https`
+    /// URI (scheme compared case-insensitively, RFC 3986 §3.1) with a non-empty authority
+    /// (`//host…`). `None` for every other scheme — `javascript:`, `data:`, `vbscript:`,
+    /// `file:` and the like — and for relative references (resolve those yourself,
+    /// against the issuer you trust, if you want them).
+    ///
+    /// Combined with the type's guarantee (only RFC 3986 characters: no `<`, `>`, `"`,
+    /// space or control character), the result cannot break out of an HTML attribute
+    /// quoted with `"`. Still HTML-escape it as any attribute value (`&` → `&amp;`, and `'`
+    /// if you quote with `'`).
+    ///
+    /// ```
+    /// use oauth_errors::ErrorResponse;
+    ///
+    /// let (err, _iss) = ErrorResponse::from_redirect(
+    ///     "https://client.example.com/cb?error=access_denied&error_uri=javascript:alert(document.cookie)",
+    /// )?;
+    /// let uri = err.uri().unwrap();
+    /// assert!(uri.is_absolute()); // syntactically fine...
+    /// assert_eq!(uri.linkable(), None); // ...but never a link
+    ///
+    /// let (err, _iss) = ErrorResponse::from_redirect(
+    ///     "https://client.example.com/cb?error=access_denied&error_uri=https%3A%2F%2Fas.example.com%2Fhelp",
+    /// )?;
+    /// if let Some(href) = err.uri().and_then(|u| u.linkable()) {
+    ///     assert_eq!(href, "https://as.example.com/help");
+    /// }
+    /// # Ok::<(), oauth_errors::parse::ParseError>(())
+    /// ```
+    pub fn linkable(&self) -> Option<&str> {
+        let scheme = self.scheme()?;
+        if !(scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")) {
+            return None;
         }
+        let rest = self.0.get(scheme.len() + 1..)?;
+        let authority = rest.strip_prefix("//")?;
+        let end = authority.find(['/', '?', '#']).unwrap_or(authority.len());
+        let host = authority[..end].rsplit('@').next().unwrap_or("");
+        let host = match host.rfind(':') {
+            Some(p) if !host.ends_with(']') => &host[..p],
+            _ => host,
+        };
+        (!host.is_empty()).then_some(&self.0)
     }
 }
 
@@ -614,7 +791,7 @@ impl From<&String> for ErrorUri {
 /// Lossy (see [`ErrorUri::lossy`]).
 impl From<String> for ErrorUri {
     fn from(uri: String) -> Self {
-        if uri.len() <= MAX_URI_LEN && !uri.is_empty() && uri.bytes().all(is_nqchar) {
+        if uri_valid(&uri) {
             return ErrorUri(Cow::Owned(uri));
         }
         ErrorUri::lossy(&uri)
@@ -627,16 +804,16 @@ pub mod __private {
     use super::*;
 
     pub const fn text_ok(s: &str) -> bool {
-        all_bytes(s, MAX_TEXT_LEN, Class::NqsChar)
+        all_nqschar(s, MAX_TEXT_LEN)
     }
 
     pub const fn uri_ok(s: &str) -> bool {
-        all_bytes(s, MAX_URI_LEN, Class::NqChar)
+        uri_valid(s)
     }
 
     pub const fn extension_code_ok(s: &str) -> bool {
         let b = s.as_bytes();
-        all_bytes(s, MAX_CODE_LEN, Class::NqsChar)
+        all_nqschar(s, MAX_CODE_LEN)
             && b[0] != b' '
             && b[b.len() - 1] != b' '
             && !crate::OAuthError::__is_known(s)
@@ -680,13 +857,18 @@ macro_rules! error_text {
 /// ```compile_fail
 /// const BAD: oauth_errors::text::ErrorUri = oauth_errors::error_uri!("https://x/a b");
 /// ```
+///
+/// ```compile_fail
+/// // `<` is not a URI character (RFC 3986):
+/// const BAD: oauth_errors::text::ErrorUri = oauth_errors::error_uri!("https://x/<script>");
+/// ```
 #[macro_export]
 macro_rules! error_uri {
     ($uri:literal) => {
         const {
             assert!(
                 $crate::__private::uri_ok($uri),
-                "error_uri must be 1 to 2048 bytes of %x21 / %x23-5B / %x5D-7E (RFC 6749 Appendix A.9)"
+                "error_uri must be 1 to 2048 bytes of RFC 3986 URI-reference characters (RFC 6749 Appendix A.9)"
             );
             $crate::text::ErrorUri::__from_static_unchecked($uri)
         }
