@@ -15,21 +15,26 @@ fn www(r: &http::Response<bytes::Bytes>) -> Vec<&str> {
 }
 
 #[test]
-fn json_members_never_carry_null_or_control_characters() {
-    // However the value is built — through `From` or the variant directly.
-    for value in [
-        MemberValue::from(json!({"a": null, "b": [null, 1], "c": "x\u{0}y\r\n", "d\n": true})),
-        MemberValue::Json(json!({"a": null, "b": [null, 1], "c": "x\u{0}y\r\n", "d\n": true})),
-    ] {
-        let err = OAuthError::InvalidRequest.with_member("details", value);
+fn json_members_are_carried_exactly_and_escaped() {
+    // However the value is built — through `From` or the variant directly — it is written
+    // exactly: nested `null`s kept, control characters as escapes, never raw.
+    let value = json!({"a": null, "b": [null, 1], "c": "x\u{0}y\r\n\u{7f}\u{2028}", "d\n": true});
+    for v in [MemberValue::from(value.clone()), MemberValue::Json(value.clone())] {
+        let err = OAuthError::InvalidRequest.with_member("details", v);
         let body = err.to_body();
         assert_eq!(
             std::str::from_utf8(&body).unwrap(),
-            r#"{"error":"invalid_request","details":{"b":[1],"c":"x y  ","d ":true}}"#
+            r#"{"error":"invalid_request","details":{"a":null,"b":[null,1],"c":"x\u0000y\r\n\u007f\u2028","d\n":true}}"#
         );
-        assert_eq!(serde_json::to_vec(&err).unwrap(), body.to_vec(), "serde agrees");
+        assert!(!body.iter().any(|&b| b < 0x20 || b == 0x7f));
+        // serde agrees on the value (it may escape differently).
+        let via_serde: serde_json::Value = serde_json::to_value(&err).unwrap();
+        assert_eq!(via_serde, serde_json::from_slice::<serde_json::Value>(&body).unwrap());
+        assert_eq!(via_serde["details"], value);
         // And it reads back equal.
-        assert_eq!(ErrorResponse::from_json(&body).unwrap().to_body(), body);
+        let back = ErrorResponse::from_json(&body).unwrap();
+        assert_eq!(back.member("details").unwrap().to_json(), value);
+        assert_eq!(back.to_body(), body);
     }
     // Absent top-level values are omitted.
     let err = OAuthError::InvalidRequest

@@ -188,12 +188,23 @@ fn shapes(h: &str) -> Vec<Shape> {
     ]
 }
 
+/// The member value used in the matrix: members are copied exactly, so a 200 KB one only
+/// makes every body 200 KB larger; its first 4 KB exercise the same escaping (the whole
+/// string is carried by `bodies_of_hostile_errors_parse_back`).
+fn member_text(h: &str) -> &str {
+    let mut end = h.len().min(4096);
+    while !h.is_char_boundary(end) {
+        end -= 1;
+    }
+    &h[..end]
+}
+
 fn build(code: &OAuthError, h: &str, shape: &Shape) -> ErrorResponse {
     let mut e = ErrorResponse::new(code.clone())
         .with_description(h)
         .with_uri(h)
-        .with_member(MemberName::lossy(h), h)
-        .with_member("hostile", h.to_owned())
+        .with_member(MemberName::lossy(h), member_text(h))
+        .with_member("hostile", member_text(h).to_owned())
         .with_retry_after(RetryAfter::Seconds(30))
         .with_cause(Secret)
         .with_client_auth(shape.auth.clone());
@@ -212,8 +223,9 @@ fn build(code: &OAuthError, h: &str, shape: &Shape) -> ErrorResponse {
     e
 }
 
-/// The sanitised forms of one hostile string, computed once.
+/// The sanitised forms of one hostile string, computed once (members keep it as is).
 struct Expected {
+    raw: String,
     desc: ErrorText,
     uri: ErrorUri,
     name: MemberName,
@@ -221,7 +233,12 @@ struct Expected {
 
 impl Expected {
     fn of(h: &str) -> Self {
-        Expected { desc: ErrorText::lossy(h), uri: ErrorUri::lossy(h), name: MemberName::lossy(h) }
+        Expected {
+            raw: member_text(h).to_owned(),
+            desc: ErrorText::lossy(h),
+            uri: ErrorUri::lossy(h),
+            name: MemberName::lossy(h),
+        }
     }
 }
 
@@ -342,23 +359,23 @@ fn check_response(
     } else {
         assert_eq!(obj["error_uri"], uri.as_str(), "{ctx}");
     }
-    // Empty text members are absent, like an empty description.
+    // Members are carried exactly (JSON-escaped); an empty one is absent, like an empty
+    // description.
     for key in ["hostile", x.name.as_str()] {
-        if desc.is_empty() {
+        if x.raw.is_empty() {
             assert!(!obj.contains_key(key), "{ctx}");
         } else {
-            assert_eq!(obj[key], desc.as_str(), "{ctx}");
+            assert_eq!(obj[key], x.raw.as_str(), "{ctx}");
         }
     }
     if problem {
         assert_eq!(obj["status"], expected, "{ctx}");
-        assert_eq!(obj["api__version"], "v2  X-Evil: 1", "{ctx}");
+        assert_eq!(obj["api__version"], "v2\r\nX-Evil: 1", "{ctx}");
         let t = obj["type"].as_str().unwrap();
         assert_eq!(t, format!("https://docs.example/\r\n\"errors\"\\#{}", code.as_str()));
-    } else {
-        // Strict text everywhere: no raw control bytes in the body at all.
-        assert!(!body.iter().any(|&b| b < 0x20 || b == 0x7F), "{ctx}: raw control in body");
     }
+    // Strict text, and members escaped: no raw control bytes in the body at all.
+    assert!(!body.iter().any(|&b| b < 0x20 || b == 0x7F), "{ctx}: raw control in body");
 }
 
 fn render_matrix(strings: &[String], codes: &[OAuthError]) -> usize {
@@ -427,8 +444,20 @@ fn bodies_of_hostile_errors_parse_back() {
             .with_uri(h.as_str())
             .with_member("hostile", h.as_str())
             .with_cause(Secret);
-        let back = ErrorResponse::from_json(&err.to_body()).unwrap();
+        let body = err.to_body();
+        if body.len() > oauth_errors::parse::MAX_BODY_LEN {
+            // A 200 KB member is sent whole; a reader refuses the body, never cuts it.
+            assert!(h.len() > 64_000);
+            let got = ErrorResponse::from_json(&body);
+            assert_eq!(got, Err(oauth_errors::parse::ParseError::TooLarge(body.len())));
+            continue;
+        }
+        let back = ErrorResponse::from_json(&body).unwrap();
         assert_eq!(back, err); // PartialEq ignores the cause
+        assert_eq!(
+            back.member("hostile").and_then(|v| v.as_str()),
+            (!h.is_empty()).then_some(h.as_str())
+        );
         assert!(back.cause().is_none());
     }
 }
@@ -667,23 +696,25 @@ fn from_json_hostile_bodies() {
         Err(ParseError::InvalidCode(_))
     ));
 
-    // Escaped hostile text inside valid JSON is made safe.
-    let body = br#"{"error":"invalid_request","error_description":"a\r\nSet-Cookie: x\u0000\u2028\"","error_uri":"https://x/\r\n","a\r\nb":"v\r\n","error_human_title":"caf\u00e9 \"q\""}"#;
+    // Escaped hostile text inside valid JSON: the RFC 6749 members are made safe, extra
+    // members are kept exactly and only ever written JSON-escaped into the body.
+    let body = br#"{"error":"invalid_request","error_description":"a\r\nSet-Cookie: x\u0000\u2028\"","error_uri":"https://x/\r\n","a\r\nb":"v\r\nSet-Cookie: y","error_human_title":"caf\u00e9 \"q\""}"#;
     let err = ErrorResponse::from_json(body).unwrap();
     assert_eq!(err.description().unwrap().as_str(), "a  Set-Cookie: x ?'");
     assert_eq!(err.uri().unwrap().as_str(), "https://x/%0D%0A");
     let names: Vec<_> = err.members().iter().map(|(n, _)| n.as_str().to_owned()).collect();
     assert_eq!(names, ["a__b", "error_human_title"]);
-    let title = match err.member("error_human_title").unwrap() {
-        oauth_errors::MemberValue::Text(t) => t.clone(),
-        other => panic!("{other:?}"),
-    };
-    assert_eq!(title.as_str(), "caf\u{e9} \"q\"");
-    assert!(!title.is_strict());
+    assert_eq!(err.member("a__b").unwrap().as_str(), Some("v\r\nSet-Cookie: y"));
+    assert_eq!(err.member("error_human_title").unwrap().as_str(), Some("caf\u{e9} \"q\""));
     for ep in Endpoint::ALL {
         let r = err.to_response(ep);
         assert_header_values_safe(r.headers(), "parsed hostile json");
-        serde_json::from_slice::<serde_json::Value>(r.body()).unwrap();
+        for v in r.headers().values() {
+            assert!(!v.to_str().unwrap().contains("Set-Cookie: y"), "{ep}: member in a header");
+        }
+        let json: serde_json::Value = serde_json::from_slice(r.body()).unwrap();
+        assert_eq!(json["a__b"], "v\r\nSet-Cookie: y");
+        assert!(!r.body().windows(2).any(|w| w == b"\r\n"), "raw CR/LF in the body");
     }
 }
 
@@ -951,24 +982,29 @@ fn hostile_scope_and_realm_values_render_as_tokens_or_quoted_strings() {
 }
 
 #[test]
-fn json_string_members_follow_the_text_policy() {
-    // A `serde_json::Value::String` member becomes text under the text policy (relaxed
-    // when it passes, else lossy), exactly as a parsed string member does.
+fn json_string_members_are_carried_exactly() {
+    // A `serde_json::Value::String` member is kept exactly, like a parsed string member;
+    // control characters, line separators and bidi overrides are written as `\uXXXX`
+    // escapes, so the body never holds them raw and reads back to the same string.
     for h in hostile_strings() {
+        let nested = serde_json::json!({"k": [h.clone(), null]});
         let err = OAuthError::InvalidRequest
             .with_description("d")
-            .with_member("n", serde_json::Value::String(h.clone()));
+            .with_member("n", serde_json::Value::String(h.clone()))
+            .with_member("nested", nested.clone());
         for ep in Endpoint::ALL {
             let r = err.to_response(ep);
             assert_header_values_safe(r.headers(), "json member");
-            assert!(!r.body().iter().any(|&b| b < 0x20), "raw control byte in body");
+            assert!(!r.body().iter().any(|&b| b < 0x20 || b == 0x7F), "raw control byte in body");
+            let text = std::str::from_utf8(r.body()).unwrap();
+            assert!(!text.contains(['\u{85}', '\u{2028}', '\u{2029}', '\u{202e}', '\u{2066}']));
             let v: serde_json::Value = serde_json::from_slice(r.body()).unwrap();
-            let want = ErrorText::unicode(h.clone()).unwrap_or_else(|_| ErrorText::from(h.clone()));
-            if want.is_empty() {
+            if h.is_empty() {
                 assert!(v.get("n").is_none(), "an empty member is omitted");
             } else {
-                assert_eq!(v["n"], want.as_str());
+                assert_eq!(v["n"], h.as_str());
             }
+            assert_eq!(v["nested"], nested);
         }
     }
 }

@@ -1,15 +1,203 @@
-//! Wire-format conformance: statuses whose required headers are never sent, and
-//! `error_uri` values a client can link. Each test pins exact values.
+//! Wire-format conformance: extra members carried exactly, statuses whose required
+//! headers are never sent, and `error_uri` values a client can link. Each test pins exact
+//! values.
 
-use oauth_errors::parse::ParseError;
-use oauth_errors::text::ErrorUri;
+use std::sync::LazyLock;
+
+use oauth_errors::authorize::{AuthorizationError, ResponseMode, verify_redirect_uri};
+use oauth_errors::parse::{MAX_BODY_LEN, ParseError};
+use oauth_errors::text::{ErrorText, ErrorUri, MAX_TEXT_LEN, TextError};
 use oauth_errors::{
-    Challenge, ClientAuth, Endpoint, ErrorResponse, ErrorStatus, OAuthError, StatusError,
-    parse_challenges,
+    Challenge, ClientAuth, Contract, Endpoint, ErrorResponse, ErrorStatus, MemberValue, OAuthError,
+    ProblemJson, StatusError, parse_challenges,
 };
+use serde_json::json;
+
+/// A JWT-shaped UMA permission ticket of `len` bytes (header.payload.signature).
+fn ticket(len: usize) -> String {
+    let head = "eyJhbGciOiJFUzI1NiIsImtpZCI6InVtYS0xIiwidHlwIjoiSldUIn0";
+    let sig = "MEUCIQDx3v9Q8n2Yh0m4G7a6wq1Xb5Vt0r8kqjvJdXG2lq0Q9QIgH5cF2s0l3m7vZ1b_w-4Kq8U";
+    let payload_len = len - head.len() - sig.len() - 2;
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let payload: String =
+        (0..payload_len).map(|i| char::from(alphabet[(i * 7 + 3) % 64])).collect();
+    format!("{head}.{payload}.{sig}")
+}
+
+fn body_str(err: &ErrorResponse) -> String {
+    String::from_utf8(err.to_body().to_vec()).unwrap()
+}
 
 fn redirect(s: &str) -> Result<(ErrorResponse, Option<String>), ParseError> {
     ErrorResponse::from_redirect(s)
+}
+
+// ---------------------------------------------------------------------------------------
+// Extra members are carried exactly (RFC 6749 charset and limits: error,
+// error_description and error_uri only)
+// ---------------------------------------------------------------------------------------
+
+/// UMA 2.0 Grant §3.3.6: `need_info` and `request_submitted` carry a `ticket`, often a
+/// JWT over 1 KB. It goes out whole and reads back exactly.
+#[test]
+fn uma_tickets_of_several_kilobytes_round_trip() {
+    let ticket = ticket(6_000);
+    assert_eq!(ticket.len(), 6_000);
+    let required_claims = json!([{
+        "claim_token_format": ["http://openid.net/specs/openid-connect-core-1_0.html#IDToken"],
+        "claim_type": "urn:oid:0.9.2342.19200300.100.1.3",
+        "friendly_name": "Adresse électronique",
+        "issuer": ["https://example.com/idp"],
+        "name": "email23423453ou453"
+    }]);
+    let cases = [
+        (
+            OAuthError::NeedInfo
+                .with_member("ticket", ticket.as_str())
+                .with_member("redirect_user", true)
+                .with_member("required_claims", required_claims.clone()),
+            format!(
+                r#"{{"error":"need_info","ticket":"{ticket}","redirect_user":true,"required_claims":[{{"claim_token_format":["http://openid.net/specs/openid-connect-core-1_0.html#IDToken"],"claim_type":"urn:oid:0.9.2342.19200300.100.1.3","friendly_name":"Adresse électronique","issuer":["https://example.com/idp"],"name":"email23423453ou453"}}]}}"#
+            ),
+        ),
+        (
+            OAuthError::RequestSubmitted
+                .with_member("ticket", ticket.clone())
+                .with_member("interval", 5u32),
+            format!(r#"{{"error":"request_submitted","ticket":"{ticket}","interval":5}}"#),
+        ),
+    ];
+    for (err, want) in cases {
+        let r = err.to_response(Endpoint::Token);
+        assert_eq!(r.status(), 403);
+        assert_eq!(std::str::from_utf8(r.body()).unwrap(), want);
+        let back = ErrorResponse::from_json(r.body()).unwrap();
+        assert_eq!(back, err);
+        assert_eq!(back.member("ticket").and_then(MemberValue::as_str), Some(ticket.as_str()));
+        assert_eq!(back.to_body(), r.body());
+        // Through serde too.
+        let via_serde: ErrorResponse = serde_json::from_slice(r.body()).unwrap();
+        assert_eq!(via_serde, err);
+    }
+    assert_eq!(
+        ErrorResponse::from_json(
+            format!(r#"{{"error":"need_info","required_claims":{required_claims}}}"#).as_bytes()
+        )
+        .unwrap()
+        .member("required_claims")
+        .map(MemberValue::to_json),
+        Some(required_claims)
+    );
+}
+
+/// Non-ASCII, quotes, control characters and any length: kept in members, while the
+/// RFC 6749 members keep their policy.
+#[test]
+fn members_are_not_cut_or_replaced_but_rfc6749_members_are() {
+    let title = "Accès refusé — 権限がありません 😀 \"quoted\" \\ back";
+    let long = "é".repeat(5_000); // 10 000 bytes
+    let nested = json!({"ключ": [long.clone(), "tab\there"], "n": null});
+    let err = OAuthError::AccessDenied
+        .with_description(title)
+        .with_member("error_human_title", title)
+        .with_member("long", long.clone())
+        .with_member("nested", nested.clone());
+    let body = body_str(&err);
+    // Lossy description (strict charset), exact members.
+    let lossy_title = "Acc?s refus? ? ???????? ? 'quoted' / back";
+    assert_eq!(err.description().unwrap().as_str(), lossy_title);
+    assert_eq!(
+        body,
+        format!(
+            r#"{{"error":"access_denied","error_description":"{lossy_title}","error_human_title":"Accès refusé — 権限がありません 😀 \"quoted\" \\ back","long":"{long}","nested":{{"n":null,"ключ":["{long}","tab\there"]}}}}"#
+        )
+    );
+    let back = ErrorResponse::from_json(body.as_bytes()).unwrap();
+    assert_eq!(back, err);
+    assert_eq!(back.member("error_human_title").and_then(MemberValue::as_str), Some(title));
+    assert_eq!(back.member("long").and_then(MemberValue::as_str), Some(long.as_str()));
+    assert_eq!(back.member("nested").map(MemberValue::to_json), Some(nested));
+
+    // When parsing, too: the description keeps its limit and charset, members do not.
+    let received = format!(
+        r#"{{"error":"access_denied","error_description":"{long}","error_human_title":"{long}"}}"#
+    );
+    let back = ErrorResponse::from_json(received.as_bytes()).unwrap();
+    assert_eq!(back.description().unwrap().as_str().len(), MAX_TEXT_LEN);
+    assert_eq!(back.member("error_human_title").and_then(MemberValue::as_str), Some(long.as_str()));
+    assert_eq!(
+        ErrorText::new("x".repeat(MAX_TEXT_LEN + 1)).unwrap_err(),
+        TextError::TooLong { what: "error_description", len: MAX_TEXT_LEN + 1, max: MAX_TEXT_LEN }
+    );
+}
+
+/// The only limit on a member is the reader's body limit.
+#[test]
+fn a_member_may_fill_the_body_limit() {
+    let prefix = r#"{"error":"need_info","ticket":""#;
+    let fill = MAX_BODY_LEN - prefix.len() - 2;
+    let body = format!("{prefix}{}\"}}", "t".repeat(fill));
+    assert_eq!(body.len(), MAX_BODY_LEN);
+    let err = ErrorResponse::from_json(body.as_bytes()).unwrap();
+    assert_eq!(err.member("ticket").and_then(MemberValue::as_str).map(str::len), Some(fill));
+    assert_eq!(err.to_body().as_ref(), body.as_bytes());
+    let over = format!("{prefix}{}\"}}", "t".repeat(fill + 1));
+    assert_eq!(
+        ErrorResponse::from_json(over.as_bytes()),
+        Err(ParseError::TooLarge(MAX_BODY_LEN + 1))
+    );
+}
+
+static PROBLEM: LazyLock<Contract> = LazyLock::new(|| {
+    Contract::builder().format(ProblemJson::new()).member("fixed", "v\r\nX-Fixed: 1").build()
+});
+
+/// A member never reaches a header, a redirect or a `form_post` page, whatever it holds.
+#[test]
+fn members_never_reach_a_header_a_redirect_or_a_form_post_page() {
+    let hostile = "\r\nSet-Cookie: member=1\r\n\u{e9}<script>";
+    let errs: Vec<ErrorResponse> = OAuthError::KNOWN
+        .iter()
+        .flat_map(|code| {
+            let base = ErrorResponse::new(code.clone())
+                .with_description("d")
+                .with_member("m_hostile", hostile)
+                .with_member("nested", json!({"k": hostile}));
+            [
+                base.clone(),
+                base.clone().with_challenge(Challenge::bearer().realm("r")),
+                base.clone().with_client_auth(ClientAuth::basic("as")),
+                base.with_contract(&PROBLEM),
+            ]
+        })
+        .collect();
+    for err in &errs {
+        for ep in Endpoint::ALL {
+            let r = err.to_response(ep);
+            for (name, v) in r.headers() {
+                let v = v.to_str().unwrap_or_else(|_| panic!("{name}: not visible ASCII"));
+                assert!(!v.contains("Set-Cookie") && !v.contains("m_hostile"), "{name}: {v}");
+                assert!(!v.contains("X-Fixed") && !v.contains("<script>"), "{name}: {v}");
+            }
+            let json: serde_json::Value = serde_json::from_slice(r.body()).unwrap();
+            assert_eq!(json["m_hostile"], hostile);
+            if std::ptr::eq(err.contract(), &*PROBLEM) {
+                assert_eq!(json["fixed"], "v\r\nX-Fixed: 1");
+            }
+        }
+    }
+    let uri = verify_redirect_uri(None, &["https://client.example.com/cb"]).unwrap();
+    for mode in [ResponseMode::Query, ResponseMode::Fragment, ResponseMode::FormPost] {
+        let err = OAuthError::AccessDenied.with_member("m_hostile", hostile);
+        let a = AuthorizationError::new(err, uri.clone()).mode(mode);
+        let r = a.to_response();
+        for (name, v) in r.headers() {
+            let v = v.to_str().unwrap();
+            assert!(!v.contains("Set-Cookie") && !v.contains("m_hostile"), "{name}: {v}");
+        }
+        assert!(!a.form_post_html().contains("m_hostile"));
+        assert!(!String::from_utf8_lossy(r.body()).contains("m_hostile"));
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 //! types the server side renders.
 //!
 //! Parsing is lenient where it can be and lossless where it matters: unknown codes become
-//! [`OAuthError::Extension`], unknown members are kept, descriptions that break the RFC
+//! [`OAuthError::Extension`], unknown members are kept exactly, descriptions that break the RFC
 //! charset are kept under the relaxed policy (or made safe by the lossy one), and nothing
 //! panics on any input. What the server rendered parses back equal:
 //!
@@ -26,8 +26,13 @@ use crate::taxonomy::code::OAuthError;
 use crate::wire::error::{ErrorResponse, MemberName, MemberValue};
 use crate::wire::text::{CodeError, ErrorText, ErrorUri};
 
-/// The largest body [`ErrorResponse::from_json`] reads (and the longest `Location`
-/// [`ErrorResponse::from_redirect`] reads).
+/// The largest body [`ErrorResponse::from_json`] reads (and the longest `Location` or
+/// `form_post` body [`ErrorResponse::from_redirect`] reads): 64 KiB.
+///
+/// This is the only size limit on extra members: a member is read in full, whatever its
+/// length, as long as the whole body fits. (`error_description` and `error_uri` keep their
+/// own limits, [`MAX_TEXT_LEN`](crate::text::MAX_TEXT_LEN) and
+/// [`MAX_URI_LEN`](crate::text::MAX_URI_LEN).)
 ///
 /// ```
 /// use oauth_errors::ErrorResponse;
@@ -35,6 +40,13 @@ use crate::wire::text::{CodeError, ErrorText, ErrorUri};
 ///
 /// let huge = vec![b' '; MAX_BODY_LEN + 1];
 /// assert_eq!(ErrorResponse::from_json(&huge), Err(ParseError::TooLarge(MAX_BODY_LEN + 1)));
+///
+/// // A 60 KB member is read whole.
+/// let ticket = "t".repeat(60_000);
+/// let body = format!(r#"{{"error":"need_info","ticket":"{ticket}"}}"#);
+/// let err = ErrorResponse::from_json(body.as_bytes())?;
+/// assert_eq!(err.member("ticket").and_then(|v| v.as_str()), Some(ticket.as_str()));
+/// # Ok::<(), ParseError>(())
 /// ```
 pub const MAX_BODY_LEN: usize = 64 * 1024;
 
@@ -94,8 +106,13 @@ impl ErrorResponse {
     /// * `error_description`: kept exactly when it passes [`ErrorText::unicode`] (strict or
     ///   relaxed), else made safe by the lossy path; a non-string value is dropped.
     /// * `error_uri`: kept when valid, else [`ErrorUri::lossy`].
-    /// * Every other member is kept, in order: strings as text (as above), other values as
-    ///   JSON, `null`s and empty strings dropped; names outside `A-Z a-z 0-9 _ - .` go through [`MemberName::lossy`].
+    /// * Every other member is kept exactly (see [`MemberValue`]), in order: strings of any
+    ///   length and content, other values as JSON; a top-level `null` or empty string is
+    ///   absent; names outside `A-Z a-z 0-9 _ - .` go through [`MemberName::lossy`]. A name
+    ///   that appears twice behaves as two [`with_member`](Self::with_member) calls: the
+    ///   last value wins, in the first one's place.
+    ///
+    /// Reading is linear in the size of the body, whatever the number of members.
     ///
     /// The status and headers are not needed; pass the body of any response (some
     /// providers send errors with 200).
@@ -170,12 +187,7 @@ impl ErrorResponse {
                 }
                 ("error_uri", serde_json::Value::String(u)) => uri = Some(uri_lenient(u)),
                 ("error_description" | "error_uri", _) => {}
-                (_, serde_json::Value::Null) => {}
-                (_, serde_json::Value::String(s)) if s.is_empty() => {}
-                (_, serde_json::Value::String(s)) => {
-                    members.push((member_name(name), MemberValue::Text(text_lenient(s))));
-                }
-                (_, other) => members.push((member_name(name), MemberValue::from(other))),
+                (_, v) => members.push((member_name(name), MemberValue::from(v))),
             }
         }
         let mut err = ErrorResponse::new(code.ok_or(ParseError::MissingError)?);
@@ -185,8 +197,8 @@ impl ErrorResponse {
         if let Some(u) = uri {
             err = err.with_uri(u);
         }
-        for (n, v) in members {
-            err = err.with_member(n, v);
+        if !members.is_empty() {
+            err = err.with_members(members);
         }
         Ok(err)
     }
@@ -331,10 +343,7 @@ impl serde::Serialize for ErrorResponse {
             map.serialize_entry("error_uri", u.as_str())?;
         }
         for (n, v) in self.members() {
-            match v {
-                MemberValue::Text(t) => map.serialize_entry(n.as_str(), t.as_str())?,
-                json @ MemberValue::Json(_) => map.serialize_entry(n.as_str(), json)?,
-            }
+            map.serialize_entry(n.as_str(), v)?;
         }
         map.end()
     }

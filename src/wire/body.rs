@@ -193,11 +193,13 @@ pub trait BodyFormat: Send + Sync + 'static {
 }
 
 /// The RFC 6749 §5.2 JSON body: `error`, `error_description`, `error_uri` and any extra
-/// members at the top level, no `null`s, `Content-Type: application/json`. The default.
+/// members at the top level, no top-level `null`, `Content-Type: application/json`. The
+/// default.
 ///
 /// Keys are written in that order, members in insertion order (contract members after
 /// the error's own). Strict text is written as is (NQSCHAR needs no JSON escaping);
-/// relaxed text and JSON members are escaped by `serde_json`.
+/// relaxed text and members are escaped by `serde_json` (RFC 8259 §7). Members are
+/// written exactly as given, of any length (see [`MemberValue`]).
 ///
 /// ```
 /// use http::StatusCode;
@@ -277,17 +279,52 @@ pub(crate) fn write_members<'e>(
     }
 }
 
+/// A member's value, exactly, JSON-escaped (see [`MemberValue`]).
 pub(crate) fn write_value(out: &mut Vec<u8>, v: &MemberValue) {
     match v {
-        MemberValue::Text(t) => write_text(out, t),
-        MemberValue::Json(j) => {
-            // No `null` and no control characters at any depth, however it was built.
-            let j = crate::wire::error::sanitize_json(j);
-            // Writing a `Value` into a `Vec` cannot fail; should it, an empty string keeps
-            // the body valid JSON.
-            if serde_json::to_writer(&mut *out, &*j).is_err() {
-                out.extend_from_slice(b"\"\"");
+        MemberValue::Text(t) => write_str(out, t),
+        MemberValue::Json(j) => write_json(out, j),
+    }
+}
+
+/// A JSON value, with every string written by [`write_str`].
+fn write_json(out: &mut Vec<u8>, v: &serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(true) => out.extend_from_slice(b"true"),
+        Value::Bool(false) => out.extend_from_slice(b"false"),
+        Value::Number(n) => {
+            // Writing a number into a `Vec` cannot fail; should it, `0` keeps the body
+            // valid JSON.
+            let start = out.len();
+            if serde_json::to_writer(&mut *out, n).is_err() {
+                out.truncate(start);
+                out.push(b'0');
             }
+        }
+        Value::String(s) => write_str(out, s),
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_json(out, item);
+            }
+            out.push(b']');
+        }
+        Value::Object(map) => {
+            out.push(b'{');
+            for (i, (k, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_str(out, k);
+                out.push(b':');
+                write_json(out, item);
+            }
+            out.push(b'}');
         }
     }
 }
@@ -302,15 +339,47 @@ pub(crate) fn write_text(out: &mut Vec<u8>, t: &ErrorText) {
     }
 }
 
-/// A JSON string, escaping only when needed.
+/// A JSON string (RFC 8259 §7), escaping only when needed: `"` and `\` as `\"` and
+/// `\\`, and every character the relaxed text policy refuses (control characters,
+/// U+2028/U+2029, bidirectional overrides) as an escape, so that no body holds one raw.
+/// Lossless: the string reads back unchanged.
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
     if s.bytes().all(crate::wire::text::is_nqschar) {
-        out.push(b'"');
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
-    } else if serde_json::to_writer(&mut *out, s).is_err() {
-        out.extend_from_slice(b"\"\"");
+        return;
     }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let short: &[u8] = match c {
+            '"' => b"\\\"",
+            '\\' => b"\\\\",
+            '\n' => b"\\n",
+            '\r' => b"\\r",
+            '\t' => b"\\t",
+            '\u{8}' => b"\\b",
+            '\u{c}' => b"\\f",
+            c if !crate::wire::text::relaxed_char_ok(c) => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+        start = i + c.len_utf8();
+        if !short.is_empty() {
+            out.extend_from_slice(short);
+            continue;
+        }
+        // Every character escaped this way is in the Basic Multilingual Plane.
+        let n = u32::from(c);
+        out.extend_from_slice(b"\\u");
+        for shift in [12, 8, 4, 0] {
+            out.push(HEX[((n >> shift) & 0xF) as usize]);
+        }
+    }
+    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+    out.push(b'"');
 }
 
 /// RFC 9457 problem details (`application/problem+json`), for resource servers and

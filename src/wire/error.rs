@@ -177,8 +177,31 @@ impl TryFrom<u16> for ErrorStatus {
 /// assert_eq!(MemberName::from("bad name").as_str(), "bad_name");
 /// assert_eq!(MemberName::from("error").as_str(), "x_error");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct MemberName(Cow<'static, str>);
+
+/// Compares two member names. Every member-name comparison in the crate goes through here,
+/// so the unit tests can count them (and catch a quadratic scan).
+#[inline]
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    #[cfg(test)]
+    tests::NAME_COMPARISONS.with(|c| c.set(c.get() + 1));
+    a == b
+}
+
+impl PartialEq for MemberName {
+    fn eq(&self, other: &Self) -> bool {
+        same_name(&self.0, &other.0)
+    }
+}
+
+impl Eq for MemberName {}
+
+impl core::hash::Hash for MemberName {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
 
 /// The longest member name accepted, in bytes.
 ///
@@ -273,13 +296,23 @@ impl From<&'static str> for MemberName {
 
 /// The value of an extra top-level body member.
 ///
-/// Text follows the [text policy](crate::text) like `error_description`: `&str` and
-/// `String` take the strict lossy path; a JSON string (`serde_json::Value::String`) is kept
-/// when it passes the relaxed policy ([`ErrorText::unicode`]), else made strict by the lossy
-/// path. Other JSON values (numbers, booleans, arrays, objects such as RFC 9396
-/// `authorization_details` or UMA `required_claims`) are written JSON-escaped with every
-/// `null` removed at any depth and every nested string and key under the same rule as a
-/// JSON string — so no body ever contains a `null` or a control character.
+/// **Carried exactly.** Extra members are not RFC 6749 parameters: the RFC 6749 charset
+/// and the length limits of [the text policy](crate::text) apply to `error`,
+/// `error_description` and `error_uri` only. A member's string — an UMA 2.0 `ticket`
+/// (Grant §3.3.6) of several kilobytes, a non-ASCII `error_human_title`, text with quotes
+/// or control characters — and any JSON value (RFC 9396 `authorization_details`, UMA
+/// `required_claims`, nested `null`s and all) is kept as given and written JSON-escaped
+/// (RFC 8259 §7), of any length. The only limit is the one a reader imposes on the whole
+/// body ([`MAX_BODY_LEN`](crate::parse::MAX_BODY_LEN) for
+/// [`ErrorResponse::from_json`]).
+///
+/// Members only ever go into a JSON body: never into a header (`WWW-Authenticate` carries
+/// `error`, `error_description` and `error_uri` only), a redirect or a `form_post` page
+/// (OIDC Core §3.1.2.6: other parameters are not returned). A custom
+/// [`BodyFormat`](crate::BodyFormat) that puts them anywhere else must escape them itself.
+///
+/// A top-level JSON `null` or an empty string is *absent*: the member is left out
+/// ([`is_absent`](Self::is_absent); RFC 6749 §3.1, OAuth 2.1 Appendix C.3).
 ///
 /// Usually built implicitly by [`ErrorResponse::with_member`] through one of the `From`
 /// conversions:
@@ -288,21 +321,23 @@ impl From<&'static str> for MemberName {
 /// use oauth_errors::MemberValue;
 /// use serde_json::json;
 ///
-/// // `&str` and `String` go through the lossy text path:
-/// let text = MemberValue::from("say \"hi\"");
-/// assert_eq!(text.as_text().map(|t| t.as_str()), Some("say 'hi'"));
+/// // Strings are kept exactly, whatever they contain:
+/// let text = MemberValue::from("say \"hi\" — naïvely");
+/// assert_eq!(text.as_str(), Some("say \"hi\" — naïvely"));
 ///
 /// // Numbers, booleans and other JSON values stay JSON:
 /// assert_eq!(MemberValue::from(30u32).to_json(), json!(30));
-/// assert_eq!(MemberValue::from(json!(["openid", "email"])).as_text(), None);
+/// assert_eq!(MemberValue::from(json!(["openid", null])).to_json(), json!(["openid", null]));
+/// assert_eq!(MemberValue::from(json!(["openid", "email"])).as_str(), None);
 /// assert!(MemberValue::from(serde_json::Value::Null).is_null());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum MemberValue {
-    /// A string, under the text policy.
-    Text(ErrorText),
-    /// Any other JSON value; sanitised on conversion and again when written (see above).
+    /// A string, kept exactly (JSON-escaped when written).
+    Text(String),
+    /// Any other JSON value, kept exactly. (A `Json(Value::String(..))` built directly is
+    /// written like [`Text`](Self::Text); the `From` conversions always produce `Text`.)
     Json(serde_json::Value),
 }
 
@@ -318,8 +353,8 @@ impl MemberValue {
     /// ```
     pub fn to_json(&self) -> serde_json::Value {
         match self {
-            MemberValue::Text(t) => serde_json::Value::String(t.as_str().to_owned()),
-            MemberValue::Json(j) => sanitize_json(j).into_owned(),
+            MemberValue::Text(t) => serde_json::Value::String(t.clone()),
+            MemberValue::Json(j) => j.clone(),
         }
     }
 
@@ -329,121 +364,77 @@ impl MemberValue {
         matches!(self, MemberValue::Json(serde_json::Value::Null))
     }
 
-    /// Whether the value is absent on the wire: JSON `null` or empty text (RFC 6749 §3.1:
-    /// parameters without a value are treated as omitted; OAuth 2.1 Appendix C.3).
+    /// Whether the value is absent on the wire: a top-level JSON `null` or an empty string
+    /// (RFC 6749 §3.1: parameters without a value are treated as omitted; OAuth 2.1
+    /// Appendix C.3). Values nested inside arrays and objects are data and always kept.
     ///
     /// ```
     /// use oauth_errors::MemberValue;
+    /// use serde_json::json;
+    ///
     /// assert!(MemberValue::from("").is_absent());
     /// assert!(MemberValue::from(serde_json::Value::Null).is_absent());
     /// assert!(!MemberValue::from(0u32).is_absent());
+    /// assert!(!MemberValue::from(json!([null])).is_absent());
     /// ```
     pub fn is_absent(&self) -> bool {
         match self {
             MemberValue::Text(t) => t.is_empty(),
+            MemberValue::Json(serde_json::Value::String(t)) => t.is_empty(),
             MemberValue::Json(j) => j.is_null(),
         }
     }
 
-    /// The text, if this is a text value (see the [type-level example](MemberValue)).
-    pub fn as_text(&self) -> Option<&ErrorText> {
+    /// The string, if the value is one (see the [type-level example](MemberValue)).
+    pub fn as_str(&self) -> Option<&str> {
         match self {
             MemberValue::Text(t) => Some(t),
+            MemberValue::Json(serde_json::Value::String(t)) => Some(t),
             MemberValue::Json(_) => None,
         }
     }
 }
 
 impl serde::Serialize for MemberValue {
-    /// As written on the wire: see [`MemberValue::Json`].
+    /// As written on the wire: the string or the JSON value, exactly.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            MemberValue::Text(t) => serializer.serialize_str(t.as_str()),
-            MemberValue::Json(j) => match sanitize_json(j) {
-                Cow::Borrowed(v) => v.serialize(serializer),
-                Cow::Owned(v) => v.serialize(serializer),
-            },
+            MemberValue::Text(t) => serializer.serialize_str(t),
+            MemberValue::Json(j) => j.serialize(serializer),
         }
     }
 }
 
-/// Whether a JSON value is already as it is written: no `null` at any depth, every string
-/// (and object key) within the relaxed text policy.
-fn json_is_clean(v: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match v {
-        Value::Null => false,
-        Value::String(s) => ErrorText::unicode(s.clone()).is_ok() || s.is_empty(),
-        Value::Array(a) => a.iter().all(json_is_clean),
-        Value::Object(m) => m.iter().all(|(k, v)| {
-            (k.is_empty() || ErrorText::unicode(k.clone()).is_ok()) && json_is_clean(v)
-        }),
-        Value::Bool(_) | Value::Number(_) => true,
-    }
-}
-
-fn clean_string(s: &str) -> String {
-    if s.is_empty() {
-        return String::new();
-    }
-    match ErrorText::unicode(s.to_owned()) {
-        Ok(t) => t.as_str().to_owned(),
-        Err(_) => ErrorText::lossy(s).as_str().to_owned(),
-    }
-}
-
-fn clean_json(v: &serde_json::Value) -> Option<serde_json::Value> {
-    use serde_json::Value;
-    Some(match v {
-        Value::Null => return None,
-        Value::String(s) => Value::String(clean_string(s)),
-        Value::Array(a) => Value::Array(a.iter().filter_map(clean_json).collect()),
-        Value::Object(m) => Value::Object(
-            m.iter().filter_map(|(k, v)| clean_json(v).map(|v| (clean_string(k), v))).collect(),
-        ),
-        other => other.clone(),
-    })
-}
-
-/// A JSON member value as it is written: `null`s removed at every depth (a top-level
-/// `null` becomes an empty object, though [`MemberValue::is_absent`] keeps such members
-/// out of bodies), strings and object keys under the relaxed text policy, else lossy.
-/// Borrows when nothing must change.
-pub(crate) fn sanitize_json(v: &serde_json::Value) -> Cow<'_, serde_json::Value> {
-    if json_is_clean(v) {
-        Cow::Borrowed(v)
-    } else {
-        Cow::Owned(clean_json(v).unwrap_or_else(|| serde_json::Value::Object(Default::default())))
-    }
-}
-
-/// Lossy text (see [`ErrorText::lossy`]).
+/// The string, exactly.
 impl From<&str> for MemberValue {
     fn from(v: &str) -> Self {
-        MemberValue::Text(ErrorText::from(v))
+        MemberValue::Text(v.to_owned())
     }
 }
-/// Lossy text (see [`ErrorText::lossy`]).
+/// The string, exactly.
 impl From<String> for MemberValue {
     fn from(v: String) -> Self {
-        MemberValue::Text(ErrorText::from(v))
-    }
-}
-impl From<ErrorText> for MemberValue {
-    fn from(v: ErrorText) -> Self {
         MemberValue::Text(v)
     }
 }
-/// A JSON string becomes text (kept exactly when it passes [`ErrorText::unicode`], else
-/// lossy), so string members always follow the text policy; other values stay JSON.
+/// The string, exactly.
+impl From<&String> for MemberValue {
+    fn from(v: &String) -> Self {
+        MemberValue::Text(v.clone())
+    }
+}
+/// The text's string.
+impl From<ErrorText> for MemberValue {
+    fn from(v: ErrorText) -> Self {
+        MemberValue::Text(v.as_str().to_owned())
+    }
+}
+/// A JSON string becomes [`MemberValue::Text`]; any other value is kept as JSON, exactly.
 impl From<serde_json::Value> for MemberValue {
     fn from(v: serde_json::Value) -> Self {
         match v {
-            serde_json::Value::String(s) => MemberValue::Text(
-                ErrorText::unicode(s.clone()).unwrap_or_else(|_| ErrorText::from(s)),
-            ),
-            serde_json::Value::Null => MemberValue::Json(serde_json::Value::Null),
-            other => MemberValue::Json(sanitize_json(&other).into_owned()),
+            serde_json::Value::String(s) => MemberValue::Text(s),
+            other => MemberValue::Json(other),
         }
     }
 }
@@ -475,15 +466,65 @@ impl From<f64> for MemberValue {
         )
     }
 }
-/// Lossy text (see [`ErrorText::lossy`]).
-impl From<&String> for MemberValue {
-    fn from(v: &String) -> Self {
-        MemberValue::Text(ErrorText::from(v.as_str()))
-    }
-}
 impl From<u32> for MemberValue {
     fn from(v: u32) -> Self {
         MemberValue::Json(v.into())
+    }
+}
+
+/// Applies `updates` to `members` exactly as one [`ErrorResponse::with_member`] call each,
+/// in order — a present value replaces the member of the same name in place or is
+/// appended; an absent value removes it — in linear expected time (one hash lookup per
+/// update instead of a scan of every member).
+pub(crate) fn apply_members(
+    members: &mut Vec<(MemberName, MemberValue)>,
+    updates: impl IntoIterator<Item = (MemberName, MemberValue)>,
+) {
+    use std::collections::HashMap;
+
+    /// A name as a hash key whose comparisons are counted like every other.
+    #[derive(Clone, Copy)]
+    struct Key<'a>(&'a str);
+    impl PartialEq for Key<'_> {
+        fn eq(&self, other: &Self) -> bool {
+            same_name(self.0, other.0)
+        }
+    }
+    impl Eq for Key<'_> {}
+    impl core::hash::Hash for Key<'_> {
+        fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+            self.0.hash(state);
+        }
+    }
+
+    // Every operation in order: the current members (unique names) first.
+    let ops: Vec<(MemberName, MemberValue)> =
+        core::mem::take(members).into_iter().chain(updates).collect();
+    // For the operation that created a live member: the index of its latest value.
+    let mut value_of: Vec<Option<usize>> = vec![None; ops.len()];
+    {
+        let mut live: HashMap<Key<'_>, usize> = HashMap::with_capacity(ops.len());
+        for (i, (name, value)) in ops.iter().enumerate() {
+            let key = Key(name.as_str());
+            if value.is_absent() {
+                if let Some(created) = live.remove(&key) {
+                    value_of[created] = None;
+                }
+            } else if let Some(&created) = live.get(&key) {
+                value_of[created] = Some(i);
+            } else {
+                live.insert(key, i);
+                value_of[i] = Some(i);
+            }
+        }
+    }
+    let (names, values): (Vec<_>, Vec<_>) = ops.into_iter().unzip();
+    let mut values: Vec<Option<MemberValue>> = values.into_iter().map(Some).collect();
+    members.reserve(value_of.iter().flatten().count());
+    for (name, latest) in names.into_iter().zip(value_of) {
+        if let Some(value) = latest.and_then(|i| values.get_mut(i)).and_then(Option::take) {
+            members.push((name, value));
+        }
     }
 }
 
@@ -725,7 +766,24 @@ impl ErrorResponse {
     /// ```
     ///
     /// An absent value — JSON `null` or empty text — removes the member instead: bodies
-    /// never contain `null` or empty members (RFC 6749 §3.1, OAuth 2.1 Appendix C.3).
+    /// never contain a `null` or empty top-level member (RFC 6749 §3.1, OAuth 2.1
+    /// Appendix C.3).
+    ///
+    /// The value is carried exactly, of any length (see [`MemberValue`]): an UMA 2.0
+    /// `ticket` of several kilobytes goes out and reads back unchanged.
+    ///
+    /// ```
+    /// use oauth_errors::{ErrorResponse, OAuthError};
+    ///
+    /// let ticket = format!("eyJhbGciOiJFUzI1NiJ9.{}.sig", "x".repeat(3000));
+    /// let err = OAuthError::NeedInfo.with_member("ticket", ticket.as_str());
+    /// let back = ErrorResponse::from_json(&err.to_body())?;
+    /// assert_eq!(back.member("ticket").and_then(|v| v.as_str()), Some(ticket.as_str()));
+    /// # Ok::<(), oauth_errors::parse::ParseError>(())
+    /// ```
+    ///
+    /// Each call looks for a member of the same name among those already set; to add many
+    /// at once, [`with_members`](Self::with_members) does it in linear time.
     #[must_use]
     pub fn with_member(
         mut self,
@@ -742,6 +800,33 @@ impl ErrorResponse {
             Some(slot) => slot.1 = value,
             None => members.push((name, value)),
         }
+        self
+    }
+
+    /// Adds many extra members: the same result as one [`with_member`](Self::with_member)
+    /// call per pair, in order (a later value replaces an earlier one in place; an absent
+    /// value removes the member), in linear expected time — each name is looked up in a
+    /// hash table instead of being compared with every member already set.
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let err = OAuthError::NeedInfo.with_members([
+    ///     ("ticket", "016f84e8-f9b9-11e0-bd6f-0021cc6004de"),
+    ///     ("redirect_user", "true"),
+    ///     ("ticket", "replaced"),
+    ///     ("redirect_user", ""),
+    /// ]);
+    /// assert_eq!(err.to_body().as_ref(), br#"{"error":"need_info","ticket":"replaced"}"#);
+    /// assert_eq!(err, OAuthError::NeedInfo.with_member("ticket", "replaced"));
+    /// ```
+    #[must_use]
+    pub fn with_members<N: Into<MemberName>, V: Into<MemberValue>>(
+        mut self,
+        members: impl IntoIterator<Item = (N, V)>,
+    ) -> Self {
+        let updates = members.into_iter().map(|(n, v)| (n.into(), v.into()));
+        apply_members(&mut self.details_mut().members, updates);
         self
     }
 
@@ -1018,7 +1103,7 @@ impl ErrorResponse {
     /// assert!(err.member("missing").is_none());
     /// ```
     pub fn member(&self, name: &str) -> Option<&MemberValue> {
-        self.members().iter().find(|(n, _)| n.as_str() == name).map(|(_, v)| v)
+        self.members().iter().find(|(n, _)| same_name(n.as_str(), name)).map(|(_, v)| v)
     }
 
     /// `Retry-After`, if any ([example](ErrorResponse#reading-the-parts)).
@@ -1254,6 +1339,15 @@ impl OAuthError {
         ErrorResponse::new(self).with_member(name, value)
     }
 
+    /// [`ErrorResponse::with_members`] on this code.
+    #[must_use]
+    pub fn with_members<N: Into<MemberName>, V: Into<MemberValue>>(
+        self,
+        members: impl IntoIterator<Item = (N, V)>,
+    ) -> ErrorResponse {
+        ErrorResponse::new(self).with_members(members)
+    }
+
     /// [`ErrorResponse::with_status`] on this code.
     #[must_use]
     pub fn with_status(self, status: ErrorStatus) -> ErrorResponse {
@@ -1347,5 +1441,82 @@ impl<T, E: StdError + Send + Sync + 'static> ResultExt<T> for Result<T, E> {
         description: impl Into<ErrorText>,
     ) -> Result<T, ErrorResponse> {
         self.map_err(|e| ErrorResponse::new(code).with_description(description).with_cause(e))
+    }
+}
+
+/// Complexity checks that do not depend on timing: every member-name comparison goes
+/// through [`same_name`], which counts them here.
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::cell::Cell;
+
+    use crate::{ErrorResponse, OAuthError};
+
+    thread_local! {
+        pub(crate) static NAME_COMPARISONS: Cell<u64> = const { Cell::new(0) };
+    }
+
+    fn comparisons_during<T>(f: impl FnOnce() -> T) -> (T, u64) {
+        let before = NAME_COMPARISONS.with(Cell::get);
+        let out = f();
+        (out, NAME_COMPARISONS.with(Cell::get) - before)
+    }
+
+    /// `{"error":"invalid_request","0":0,"1":0,…}` filling `len` bytes: 64 KiB holds
+    /// about 7.7k members.
+    fn many_members(len: usize) -> (String, usize) {
+        let mut body = String::from(r#"{"error":"invalid_request""#);
+        let mut n = 0;
+        while body.len() + 16 < len {
+            body.push_str(&format!(r#","{n:x}":0"#));
+            n += 1;
+        }
+        body.push('}');
+        (body, n)
+    }
+
+    #[test]
+    fn from_json_compares_member_names_a_linear_number_of_times() {
+        let (body, n) = many_members(crate::parse::MAX_BODY_LEN);
+        assert!(n > 7_000, "{n} members");
+        let (err, comparisons) = comparisons_during(|| ErrorResponse::from_json(body.as_bytes()));
+        assert_eq!(err.unwrap().members().len(), n);
+        // A hash lookup compares names only when their hashes collide; a scan per member
+        // (the old `with_member` loop) made n²/2 ≈ 30 million comparisons here.
+        assert!(comparisons <= n as u64, "{comparisons} name comparisons for {n} members");
+    }
+
+    #[test]
+    fn with_members_is_linear_with_repeats_and_removals() {
+        let n = 5_000u64;
+        let updates = (0..n).flat_map(|i| {
+            let name = format!("m{}", i % 1000);
+            let value = if i % 7 == 0 { String::new() } else { i.to_string() };
+            [(crate::MemberName::lossy(&name), crate::MemberValue::from(value))]
+        });
+        let (err, comparisons) =
+            comparisons_during(|| OAuthError::InvalidRequest.with_members(updates));
+        assert!(comparisons <= 4 * n, "{comparisons} comparisons for {n} updates");
+        // Same result as the one-at-a-time builder.
+        let mut one_by_one = ErrorResponse::new(OAuthError::InvalidRequest);
+        for i in 0..n {
+            let value = if i % 7 == 0 { String::new() } else { i.to_string() };
+            one_by_one =
+                one_by_one.with_member(crate::MemberName::lossy(&format!("m{}", i % 1000)), value);
+        }
+        assert_eq!(err.members(), one_by_one.members());
+    }
+
+    /// The counter does see a scan: `with_member` in a loop is quadratic, which is what
+    /// the bounds above would catch if `from_json` or `with_members` used it.
+    #[test]
+    fn the_counter_sees_a_quadratic_loop() {
+        let n = 2_000u64;
+        let (_, comparisons) = comparisons_during(|| {
+            (0..n).fold(ErrorResponse::new(OAuthError::InvalidRequest), |e, i| {
+                e.with_member(crate::MemberName::lossy(&i.to_string()), 0u32)
+            })
+        });
+        assert_eq!(comparisons, n * (n - 1) / 2);
     }
 }

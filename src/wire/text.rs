@@ -2,10 +2,16 @@
 //!
 //! RFC 6749 Appendix A restricts `error` and `error_description` to NQSCHAR
 //! (`%x20-21 / %x23-5B / %x5D-7E`: printable ASCII without `"` and `\`) and `error_uri` to
-//! the URI-reference characters (`%x21 / %x23-5B / %x5D-7E`: the same without space).
-//! Values that follow these rules are safe inside a JSON string, an HTTP quoted-string
-//! and a URL query without any escaping, which is what makes the fast paths of this crate
-//! possible, and they can never smuggle a header line (`CR`/`LF`) or break a quoted string.
+//! the URI-reference syntax of RFC 3986 (so within `%x21 / %x23-5B / %x5D-7E`, and in fact
+//! only the characters RFC 3986 allows: see [`ErrorUri`]). Values that follow these rules
+//! are safe inside a JSON string, an HTTP quoted-string and a URL query without any
+//! escaping, which is what makes the fast paths of this crate possible, and they can never
+//! smuggle a header line (`CR`/`LF`) or break a quoted string.
+//!
+//! The policy applies to these three values — and to the header parameters built from
+//! them — only. Extra body members ([`MemberValue`](crate::MemberValue)) are not RFC 6749
+//! parameters with a charset: they are carried exactly, JSON-escaped, and never reach a
+//! header.
 //!
 //! Every text type offers three doors:
 //!
@@ -51,7 +57,8 @@ use std::borrow::Cow;
 /// );
 /// ```
 pub const MAX_CODE_LEN: usize = 128;
-/// The longest `error_description` (or extra text member) kept, in bytes.
+/// The longest `error_description` kept, in bytes. Extra body members have no such limit
+/// (see [`MemberValue`](crate::MemberValue)).
 ///
 /// ```
 /// use oauth_errors::text::{ErrorText, MAX_TEXT_LEN};
@@ -293,7 +300,8 @@ pub(crate) fn check_code(code: &str) -> Result<(), CodeError> {
     }
 }
 
-/// Text for `error_description` and for string-valued extra members.
+/// Text for `error_description` (extra body members are not under this policy: see
+/// [`MemberValue`](crate::MemberValue)).
 ///
 /// Either *strict* (RFC 6749 NQSCHAR, the default) or *relaxed* (built with
 /// [`ErrorText::unicode`]: any printable Unicode, JSON-escaped in bodies). An empty
@@ -468,7 +476,7 @@ impl ErrorText {
     }
 }
 
-fn relaxed_char_ok(c: char) -> bool {
+pub(crate) fn relaxed_char_ok(c: char) -> bool {
     !(c.is_control()
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
 }
