@@ -670,19 +670,29 @@ fn hostile_redirect_parameters_are_read_safely() {
 #[test]
 fn from_json_hostile_bodies() {
     use oauth_errors::parse::{MAX_BODY_LEN, ParseError};
-    // Invalid UTF-8, NUL, truncated, deep nesting, huge.
+    // Invalid UTF-8, NUL, truncated, huge.
     let not_json: Vec<Vec<u8>> = vec![
         b"\xff\xfe{\"error\":\"x\"}".to_vec(),
         b"{\"error\":\"\xff\"}".to_vec(),
         b"{\"error\":\"x\0\"}".to_vec(),
         b"{\"error\":\"x\"".to_vec(),
-        b"{\"error\":\"x\",\"error_description\":\"\\ud800\"}".to_vec(),
-        format!("{}{}", "[".repeat(20_000), "]".repeat(20_000)).into_bytes(),
-        format!("{{\"error\":\"x\",\"m\":{}1{}}}", "[".repeat(5000), "]".repeat(5000)).into_bytes(),
+        b"{\"error\":\"x\",\"m\":\"\\u12\"}".to_vec(),
+        b"{\"error\":\"x\",\"m\":\"\\ud800\\u\"}".to_vec(),
     ];
     for b in &not_json {
         assert!(matches!(ErrorResponse::from_json(b), Err(ParseError::Json(_))), "{b:?}");
     }
+    // Deep nesting: valid JSON, so an array is "not an object", and a member nested too
+    // deeply to be held is dropped alone.
+    let deep_array = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
+    assert_eq!(ErrorResponse::from_json(deep_array.as_bytes()), Err(ParseError::NotAnObject));
+    let deep_member =
+        format!("{{\"error\":\"x\",\"m\":{}1{},\"n\":1}}", "[".repeat(5000), "]".repeat(5000));
+    let err = ErrorResponse::from_json(deep_member.as_bytes()).unwrap();
+    assert_eq!(err.to_body().as_ref(), br#"{"error":"x","n":1}"#);
+    // A lone surrogate in the description reads as U+FFFD.
+    let err = ErrorResponse::from_json(br#"{"error":"x","error_description":"\ud800"}"#).unwrap();
+    assert_eq!(err.description().unwrap().as_str(), "\u{fffd}");
     let huge = vec![b' '; 200_000];
     assert_eq!(ErrorResponse::from_json(&huge), Err(ParseError::TooLarge(200_000)));
     let max = format!("{{\"error\":\"x\"}}{}", " ".repeat(MAX_BODY_LEN - 13));

@@ -550,6 +550,33 @@ proptest! {
         }
     }
 
+    /// A string member made of any mix of escapes (lone and paired surrogates, escaped
+    /// backslashes) and a number of any magnitude never make a body unreadable.
+    #[test]
+    fn from_json_reads_any_escape_mix_and_number(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                r"\ud800", r"\udbff", r"\udc00", r"\udfff", r"\ud83d\ude00", r"\\", r"\\ud800",
+                r"\u0041", r"\n", "\\\"", "a", "\u{e9}", "\u{1F600}",
+            ]),
+            0..12,
+        ),
+        number in proptest::sample::select(vec!["1e400", "-1e400", "1e-400", "1", "1.5e308", "123456789012345678901234567890"]),
+    ) {
+        let text = pieces.concat();
+        let body = format!(r#"{{"error":"invalid_request","m":"{text}","n":{number},"k":1}}"#);
+        let err = ErrorResponse::from_json(body.as_bytes()).unwrap();
+        prop_assert_eq!(err.code(), &OAuthError::InvalidRequest);
+        prop_assert!(err.member("k").is_some());
+        // Without lone surrogates, the string is exactly what serde_json reads.
+        if let Ok(serde_json::Value::Object(m)) = serde_json::from_str::<serde_json::Value>(&body) {
+            let want = m["m"].as_str().unwrap();
+            prop_assert_eq!(err.member("m").and_then(MemberValue::as_str), (!want.is_empty()).then_some(want));
+        }
+        // And it renders back to a body that reads back equal.
+        prop_assert_eq!(ErrorResponse::from_json(&err.to_body()).unwrap(), err);
+    }
+
     #[test]
     fn parse_challenges_never_panics(b in arb_challenge_text(), b2 in arb_bytes()) {
         let _ = parse_challenges([&b]);

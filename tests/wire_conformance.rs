@@ -1,10 +1,10 @@
-//! Wire-format conformance: extra members carried exactly, statuses whose required
-//! headers are never sent, and `error_uri` values a client can link. Each test pins exact
-//! values.
+//! Wire-format conformance: extra members carried exactly, redirects read from the right
+//! component, hostile JSON bodies, statuses whose required headers are never sent, and
+//! `error_uri` values a client can link. Each test pins exact values.
 
 use std::sync::LazyLock;
 
-use oauth_errors::authorize::{AuthorizationError, ResponseMode, verify_redirect_uri};
+use oauth_errors::authorize::{AuthorizationError, ResponseMode, State, verify_redirect_uri};
 use oauth_errors::parse::{MAX_BODY_LEN, ParseError};
 use oauth_errors::text::{ErrorText, ErrorUri, MAX_TEXT_LEN, TextError};
 use oauth_errors::{
@@ -198,6 +198,194 @@ fn members_never_reach_a_header_a_redirect_or_a_form_post_page() {
         assert!(!a.form_post_html().contains("m_hostile"));
         assert!(!String::from_utf8_lossy(r.body()).contains("m_hostile"));
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// from_redirect: which component holds the response
+// ---------------------------------------------------------------------------------------
+
+/// RFC 9110 §10.2.2: a browser applies the original request's fragment to a `Location`
+/// without one, so a query-mode response can arrive with `#_=_` or a bare `#`.
+#[test]
+fn query_responses_with_an_inherited_fragment_are_read_from_the_query() {
+    for loc in [
+        "https://client.example.com/cb?error=access_denied&state=xyz#_=_",
+        "https://client.example.com/cb?error=access_denied&state=xyz#",
+        "https://client.example.com/cb?error=access_denied&state=xyz#state=evil",
+        "https://client.example.com/cb?error=access_denied&state=xyz#error=login_required&state=evil",
+        "/cb?error=access_denied&state=xyz#_=_",
+        "?error=access_denied&state=xyz#",
+    ] {
+        let (err, iss) = redirect(loc).unwrap_or_else(|e| panic!("{loc}: {e}"));
+        assert_eq!(err.code(), &OAuthError::AccessDenied, "{loc}");
+        assert_eq!(err.state().map(State::as_str), Some("xyz"), "{loc}");
+        assert_eq!(iss, None);
+    }
+}
+
+#[test]
+fn fragment_responses_are_read_from_the_fragment() {
+    for loc in [
+        "https://client.example.com/cb#error=login_required&state=s1",
+        "https://client.example.com/cb?tenant=7#error=login_required&state=s1",
+        "https://client.example.com/cb?#error=login_required&state=s1",
+        "#error=login_required&state=s1",
+    ] {
+        let (err, _) = redirect(loc).unwrap_or_else(|e| panic!("{loc}: {e}"));
+        assert_eq!(err.code(), &OAuthError::LoginRequired, "{loc}");
+        assert_eq!(err.state().map(State::as_str), Some("s1"), "{loc}");
+    }
+    // Neither component holds a response.
+    for loc in ["https://client.example.com/cb#_=_", "https://c/cb?x=1#y=2", "https://c/cb"] {
+        assert_eq!(redirect(loc).unwrap_err(), ParseError::MissingError, "{loc}");
+    }
+}
+
+/// A `form_post` body is one parameter list: `?` and `#` in it are data.
+#[test]
+fn form_post_bodies_treat_question_marks_and_hashes_as_data() {
+    let (err, iss) = redirect(
+        "error=access_denied&error_description=Why?+Because#1&state=xyz&iss=https%3A%2F%2Fas.example.com",
+    )
+    .unwrap();
+    assert_eq!(err.code(), &OAuthError::AccessDenied);
+    assert_eq!(err.description().unwrap().as_str(), "Why? Because#1");
+    assert_eq!(err.state().map(State::as_str), Some("xyz"));
+    assert_eq!(iss.as_deref(), Some("https://as.example.com"));
+    // Whatever the parameter order.
+    let (err, _) = redirect("state=a/b?c#d&error=invalid_request&error_description=x?").unwrap();
+    assert_eq!(err.state().map(State::as_str), Some("a/b?c#d"));
+    assert_eq!(err.description().unwrap().as_str(), "x?");
+}
+
+/// What the server renders in every mode reads back, with or without an inherited
+/// fragment.
+#[test]
+fn rendered_redirects_read_back_in_every_mode() {
+    let uri = verify_redirect_uri(None, &["https://client.example.com/cb?tenant=7"]).unwrap();
+    let err = OAuthError::ConsentRequired
+        .with_description("Why? Because #reasons")
+        .with_uri("https://as.example.com/help?topic=consent#top")
+        .with_state(State::new("s?t#a=te&").unwrap());
+    for mode in [ResponseMode::Query, ResponseMode::Fragment] {
+        let location =
+            AuthorizationError::new(err.clone(), uri.clone()).mode(mode).location().unwrap();
+        let (back, _) = redirect(&location).unwrap();
+        assert_eq!(back, err, "{location}");
+        if mode == ResponseMode::Query {
+            for tail in ["#_=_", "#"] {
+                let (back, _) = redirect(&format!("{location}{tail}")).unwrap();
+                assert_eq!(back, err, "{location}{tail}");
+            }
+        }
+    }
+    // The form_post fields, urlencoded as a browser submits them.
+    let body = "error=consent_required&error_description=Why%3F+Because+%23reasons&error_uri=https%3A%2F%2Fas.example.com%2Fhelp%3Ftopic%3Dconsent%23top&state=s%3Ft%23a%3Dte%26";
+    assert_eq!(redirect(body).unwrap().0, err);
+}
+
+/// RFC 6749 §3.1: response parameters MUST NOT be included more than once.
+#[test]
+fn repeated_redirect_parameters_are_refused() {
+    let cases = [
+        ("?error=invalid_grant&error=access_denied", "error"),
+        ("https://c/cb?error=x&error_description=a&error_description=b", "error_description"),
+        ("https://c/cb#error=x&error_uri=https://a&error_uri=https://b", "error_uri"),
+        ("error=x&state=s1&state=s2", "state"),
+        ("https://c/cb?error=x&iss=https%3A%2F%2Fas&iss=https%3A%2F%2Fevil", "iss"),
+        // The same value twice is still twice; an encoded name is the same name.
+        ("?error=x&%65rror=x", "error"),
+    ];
+    for (loc, name) in cases {
+        assert_eq!(redirect(loc).unwrap_err(), ParseError::Duplicate(name), "{loc}");
+    }
+    assert_eq!(ParseError::Duplicate("state").to_string(), "`state` appears more than once");
+}
+
+// ---------------------------------------------------------------------------------------
+// from_json and hostile bodies
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn repeated_rfc6749_members_are_refused() {
+    let cases = [
+        (r#"{"error":"invalid_grant","error":"access_denied"}"#, "error"),
+        (r#"{"error":"invalid_grant","error":"invalid_grant"}"#, "error"),
+        (r#"{"error":1,"x":2,"error":"access_denied"}"#, "error"),
+        (r#"{"error":"x","error_description":"a","error_description":"b"}"#, "error_description"),
+        (r#"{"error_description":null,"error":"x","error_description":"b"}"#, "error_description"),
+        (r#"{"error":"x","error_uri":"https://a","error_uri":"https://b"}"#, "error_uri"),
+        (r#"{"error":"x","error_uri":"https://a","error_uri":1e400}"#, "error_uri"),
+    ];
+    for (body, name) in cases {
+        assert_eq!(ErrorResponse::from_json(body.as_bytes()), Err(ParseError::Duplicate(name)));
+        // The serde path agrees (where serde_json can hold every value).
+        if !body.contains("1e400") {
+            let via_serde = serde_json::from_str::<ErrorResponse>(body).unwrap_err();
+            assert!(via_serde.to_string().contains("appears more than once"), "{via_serde}");
+        }
+    }
+    // Any other name: the last value wins, in the first one's place (as `with_member`).
+    let err =
+        ErrorResponse::from_json(br#"{"error":"x","a":1,"b":2,"a":3,"c":4,"c":null}"#).unwrap();
+    assert_eq!(err.to_body().as_ref(), br#"{"error":"x","a":3,"b":2}"#);
+}
+
+/// A value JSON can write but Rust cannot hold costs that member only.
+#[test]
+fn unrepresentable_members_are_dropped_alone() {
+    let body = br#"{"error":"slow_down","huge":1e400,"neg":-1e400,"nested":[1,{"x":1e999}],"tiny":1e-400,"interval":5}"#;
+    let err = ErrorResponse::from_json(body).unwrap();
+    assert_eq!(err.code(), &OAuthError::SlowDown);
+    assert_eq!(err.to_body().as_ref(), br#"{"error":"slow_down","tiny":0.0,"interval":5}"#);
+    // A reserved member that cannot be held is as if absent.
+    assert_eq!(ErrorResponse::from_json(br#"{"error":1e400}"#), Err(ParseError::MissingError));
+    let err = ErrorResponse::from_json(br#"{"error":"x","error_description":1e400}"#).unwrap();
+    assert_eq!(err.description(), None);
+}
+
+/// RFC 8259 §8.2: a lone surrogate escape is valid JSON; it reads as U+FFFD.
+#[test]
+fn lone_surrogates_read_as_replacement_characters() {
+    let body = br#"{"error":"invalid_request","error_description":"a\ud800b","m":"x\udc00y","\ud800k":"v","pair":"\ud83d\ude00","mix":"\ud800\ud83d\ude00\ude00","escaped":"\\ud800","nested":["\udbff"]}"#;
+    let err = ErrorResponse::from_json(body).unwrap();
+    assert_eq!(err.description().unwrap().as_str(), "a\u{fffd}b");
+    assert_eq!(err.member("m").and_then(MemberValue::as_str), Some("x\u{fffd}y"));
+    assert_eq!(err.member("_k").and_then(MemberValue::as_str), Some("v"));
+    assert_eq!(err.member("pair").and_then(MemberValue::as_str), Some("\u{1F600}"));
+    assert_eq!(err.member("mix").and_then(MemberValue::as_str), Some("\u{fffd}\u{1F600}\u{fffd}"));
+    assert_eq!(err.member("escaped").and_then(MemberValue::as_str), Some(r"\ud800"));
+    assert_eq!(err.member("nested").map(MemberValue::to_json), Some(json!(["\u{fffd}"])));
+    // In the code, U+FFFD is outside the RFC 6749 charset.
+    assert!(matches!(
+        ErrorResponse::from_json(br#"{"error":"\ud800"}"#),
+        Err(ParseError::InvalidCode(TextError::Forbidden {
+            what: "error",
+            offset: 0,
+            ch: '\u{fffd}'
+        }))
+    ));
+}
+
+/// A 64 KiB body with ~7.7k members parses whole, in order. (The linear bound on the work
+/// is checked by the crate's unit tests, which count name comparisons.)
+#[test]
+fn many_members_are_all_kept_in_order() {
+    let mut body = String::from(r#"{"error":"invalid_request""#);
+    let mut n = 0;
+    while body.len() + 16 < MAX_BODY_LEN {
+        body.push_str(&format!(r#","{n:x}":{n}"#));
+        n += 1;
+    }
+    body.push('}');
+    let err = ErrorResponse::from_json(body.as_bytes()).unwrap();
+    assert!(n > 5_000, "{n}");
+    assert_eq!(err.members().len(), n);
+    for (i, (name, value)) in err.members().iter().enumerate() {
+        assert_eq!(name.as_str(), format!("{i:x}"));
+        assert_eq!(value.to_json(), json!(i));
+    }
+    assert_eq!(err.to_body().as_ref(), body.as_bytes());
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 //! Arbitrary bytes → `ErrorResponse::from_json`.
 //!
 //! Invariants on `Ok(err)`:
-//! * `err.to_body()` is valid JSON, a JSON object, with no top-level `null`;
+//! * `err.to_body()` is valid JSON, a JSON object, with no top-level `null` and no raw
+//!   control character (members are carried exactly, control characters escaped);
 //! * it starts with the `error` member and that member is `err.code()`;
 //! * it parses back (`from_json`) to an `ErrorResponse` equal to `err`;
 //! * rendering is a fixed point: the re-parsed error renders to the same bytes.
@@ -16,6 +17,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let body = err.to_body();
 
+    assert!(
+        !body.iter().any(|&b| b < 0x20 || b == 0x7F),
+        "raw control character in {:?}",
+        String::from_utf8_lossy(&body)
+    );
     let value: serde_json::Value = match serde_json::from_slice(&body) {
         Ok(v) => v,
         Err(e) => {

@@ -3,9 +3,12 @@
 //! types the server side renders.
 //!
 //! Parsing is lenient where it can be and lossless where it matters: unknown codes become
-//! [`OAuthError::Extension`], unknown members are kept exactly, descriptions that break the RFC
-//! charset are kept under the relaxed policy (or made safe by the lossy one), and nothing
-//! panics on any input. What the server rendered parses back equal:
+//! [`OAuthError::Extension`], unknown members are kept exactly, descriptions that break the
+//! RFC charset are kept under the relaxed policy (or made safe by the lossy one), and
+//! nothing panics on any input. It is strict where a wrong guess changes what the client
+//! does: a repeated `error`, `error_description`, `error_uri` (or, in a redirect, `state`
+//! or `iss`) is refused ([`ParseError::Duplicate`]). What the server rendered parses back
+//! equal:
 //!
 //! ```
 //! use oauth_errors::{ErrorResponse, OAuthError};
@@ -18,6 +21,21 @@
 //! assert_eq!(received, sent);
 //! # Ok::<(), oauth_errors::parse::ParseError>(())
 //! ```
+//!
+//! Everything received is data from whoever sent it. In particular an `error_uri` may have
+//! any scheme; link it only through [`ErrorUri::linkable`]:
+//!
+//! ```
+//! use oauth_errors::ErrorResponse;
+//!
+//! let body = br#"{"error":"invalid_grant","error_uri":"javascript:alert(document.cookie)"}"#;
+//! let err = ErrorResponse::from_json(body)?;
+//! let link = err.uri().and_then(|u| u.linkable()); // `Some` for http(s) URIs only
+//! assert_eq!(link, None);
+//! # Ok::<(), oauth_errors::parse::ParseError>(())
+//! ```
+
+use std::borrow::Cow;
 
 use serde::ser::SerializeMap;
 
@@ -32,7 +50,9 @@ use crate::wire::text::{CodeError, ErrorText, ErrorUri};
 /// This is the only size limit on extra members: a member is read in full, whatever its
 /// length, as long as the whole body fits. (`error_description` and `error_uri` keep their
 /// own limits, [`MAX_TEXT_LEN`](crate::text::MAX_TEXT_LEN) and
-/// [`MAX_URI_LEN`](crate::text::MAX_URI_LEN).)
+/// [`MAX_URI_LEN`](crate::text::MAX_URI_LEN).) Within a body, a member nested deeper than
+/// 128 arrays or objects cannot be held and is dropped (see
+/// [`from_json`](ErrorResponse::from_json)).
 ///
 /// ```
 /// use oauth_errors::ErrorResponse;
@@ -63,6 +83,10 @@ pub const MAX_BODY_LEN: usize = 64 * 1024;
 ///     ErrorResponse::from_json(br#"{"error":"bad\ncode"}"#),
 ///     Err(ParseError::InvalidCode(_))
 /// ));
+/// assert_eq!(
+///     ErrorResponse::from_json(br#"{"error":"invalid_grant","error":"access_denied"}"#),
+///     Err(ParseError::Duplicate("error"))
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -82,6 +106,12 @@ pub enum ParseError {
     /// `error` is outside the RFC 6749 §8.5 charset.
     #[error("invalid `error` code: {0}")]
     InvalidCode(CodeError),
+    /// A member (`error`, `error_description`, `error_uri`) or redirect parameter (the
+    /// same, `state`, `iss`) that appears more than once. Which one to believe is
+    /// undefined (RFC 8259 §4; RFC 6749 §3.1: parameters "MUST NOT be included more than
+    /// once"), and the answer changes what the client does, so the response is refused.
+    #[error("`{0}` appears more than once")]
+    Duplicate(&'static str),
 }
 
 fn text_lenient(s: String) -> ErrorText {
@@ -105,22 +135,35 @@ impl ErrorResponse {
     ///   becomes its variant, anything else [`OAuthError::Extension`].
     /// * `error_description`: kept exactly when it passes [`ErrorText::unicode`] (strict or
     ///   relaxed), else made safe by the lossy path; a non-string value is dropped.
-    /// * `error_uri`: kept when valid, else [`ErrorUri::lossy`].
+    /// * `error_uri`: kept when valid, else [`ErrorUri::lossy`] (so a raw `<`, `>` or
+    ///   space comes back percent-encoded); a non-string value is dropped.
+    /// * `error`, `error_description` and `error_uri` must each appear at most once:
+    ///   [`ParseError::Duplicate`] otherwise.
     /// * Every other member is kept exactly (see [`MemberValue`]), in order: strings of any
     ///   length and content, other values as JSON; a top-level `null` or empty string is
     ///   absent; names outside `A-Z a-z 0-9 _ - .` go through [`MemberName::lossy`]. A name
     ///   that appears twice behaves as two [`with_member`](Self::with_member) calls: the
     ///   last value wins, in the first one's place.
     ///
-    /// Reading is linear in the size of the body, whatever the number of members.
+    /// **Values JSON can write but Rust cannot hold** do not make the body unreadable
+    /// (RFC 8259 §6 and §8.2 leave their meaning to the implementation):
+    ///
+    /// * a lone UTF-16 surrogate escape (`"\ud800"`), anywhere in the body, reads as
+    ///   U+FFFD REPLACEMENT CHARACTER — the rest of the string is kept;
+    /// * a member whose value contains a number beyond the `f64` range (`1e400`) or is
+    ///   nested deeper than 128 arrays or objects is dropped; the error and every other
+    ///   member are kept.
+    ///
+    /// Reading is linear in the size of the body, whatever the number of members. The
+    /// body must be UTF-8 (RFC 8259 §8.1) and at most [`MAX_BODY_LEN`] bytes.
     ///
     /// The status and headers are not needed; pass the body of any response (some
     /// providers send errors with 200).
     ///
     /// # Errors
     ///
-    /// [`ParseError`] when the body is too large, not a JSON object, or has no usable
-    /// `error`.
+    /// [`ParseError`] when the body is too large, not a JSON object, has no usable `error`
+    /// or repeats one of the three RFC 6749 members.
     ///
     /// ```
     /// use oauth_errors::{ErrorResponse, OAuthError};
@@ -130,16 +173,32 @@ impl ErrorResponse {
     /// assert_eq!(err.code(), &OAuthError::from_code("acme_quota")?);
     /// assert_eq!(err.description().map(|d| d.as_str()), Some(r#"Quota "daily" exceeded"#));
     /// assert_eq!(err.member("limit").map(|v| v.to_json()), Some(serde_json::json!(1000)));
+    ///
+    /// // One unrepresentable member does not cost the rest:
+    /// let body = br#"{"error":"slow_down","big":1e400,"note":"a\ud800b","interval":5}"#;
+    /// let err = ErrorResponse::from_json(body)?;
+    /// assert_eq!(err.code(), &OAuthError::SlowDown);
+    /// assert!(err.member("big").is_none());
+    /// assert_eq!(err.member("note").and_then(|v| v.as_str()), Some("a\u{fffd}b"));
+    /// assert_eq!(err.member("interval").map(|v| v.to_json()), Some(serde_json::json!(5)));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(body: &[u8]) -> Result<ErrorResponse, ParseError> {
         if body.len() > MAX_BODY_LEN {
             return Err(ParseError::TooLarge(body.len()));
         }
-        match serde_json::from_slice::<OrderedObject>(body) {
-            Ok(OrderedObject(entries)) => Self::from_entries(entries),
+        let text =
+            core::str::from_utf8(body).map_err(|e| ParseError::Json(format!("not UTF-8: {e}")))?;
+        let text = repair_lone_surrogates(text);
+        match serde_json::from_str::<RawObject<'_>>(&text) {
+            // Each member on its own, so that one that cannot be held is dropped alone.
+            Ok(RawObject(entries)) => Self::from_entries(
+                entries
+                    .into_iter()
+                    .map(|(k, raw)| (k, serde_json::from_str::<serde_json::Value>(raw.get()).ok())),
+            ),
             // Tell "not JSON" from "JSON, but not an object".
-            Err(e) => match serde_json::from_slice::<serde_json::Value>(body) {
+            Err(e) => match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
                 Ok(_) => Err(ParseError::NotAnObject),
                 Err(_) => Err(ParseError::Json(e.to_string())),
             },
@@ -166,31 +225,44 @@ impl ErrorResponse {
         let serde_json::Value::Object(map) = value else {
             return Err(ParseError::NotAnObject);
         };
-        Self::from_entries(map.into_iter().collect())
+        Self::from_entries(map.into_iter().map(|(k, v)| (k, Some(v))))
     }
 
+    /// The members in document order; `None` for a value that could not be held.
     fn from_entries(
-        entries: Vec<(String, serde_json::Value)>,
+        entries: impl Iterator<Item = (String, Option<serde_json::Value>)>,
     ) -> Result<ErrorResponse, ParseError> {
-        let mut code = None;
+        use serde_json::Value;
+        let mut code: Option<Option<Value>> = None;
         let mut description = None;
         let mut uri = None;
         let mut members = Vec::new();
+        let mut seen = [false; 3];
         for (name, value) in entries {
+            if let Some(i) = RESERVED.iter().position(|r| *r == name) {
+                if core::mem::replace(&mut seen[i], true) {
+                    return Err(ParseError::Duplicate(RESERVED[i]));
+                }
+            }
             match (name.as_str(), value) {
-                ("error", serde_json::Value::String(c)) => {
-                    code = Some(OAuthError::try_from(c).map_err(ParseError::InvalidCode)?);
+                ("error", v) => code = Some(v),
+                ("error_description", Some(Value::String(d))) => {
+                    description = Some(text_lenient(d));
                 }
-                ("error", _) => return Err(ParseError::MissingError),
-                ("error_description", serde_json::Value::String(d)) => {
-                    description = Some(text_lenient(d))
-                }
-                ("error_uri", serde_json::Value::String(u)) => uri = Some(uri_lenient(u)),
+                ("error_uri", Some(Value::String(u))) => uri = Some(uri_lenient(u)),
                 ("error_description" | "error_uri", _) => {}
-                (_, v) => members.push((member_name(name), MemberValue::from(v))),
+                // A value that cannot be held is dropped alone.
+                (_, None) => {}
+                (_, Some(v)) => members.push((member_name(name), MemberValue::from(v))),
             }
         }
-        let mut err = ErrorResponse::new(code.ok_or(ParseError::MissingError)?);
+        let code = match code {
+            Some(Some(Value::String(c))) => {
+                OAuthError::try_from(c).map_err(ParseError::InvalidCode)?
+            }
+            _ => return Err(ParseError::MissingError),
+        };
+        let mut err = ErrorResponse::new(code);
         if let Some(d) = description {
             err = err.with_description(d);
         }
@@ -207,61 +279,151 @@ impl ErrorResponse {
     /// a `Location` URL, or an `application/x-www-form-urlencoded` `form_post` body.
     /// `state` is kept when it is valid (`1*VSCHAR`); `iss` is returned beside the error.
     ///
+    /// Where the parameters are read from:
+    ///
+    /// * **A `form_post` body** — the input, when the text before its first `=` (the first
+    ///   parameter's name) contains none of `:`, `/`, `?`, `#`. The whole input is the
+    ///   parameter list; a raw `?` or `#` in it is data, not a delimiter.
+    /// * **A URL** (absolute, or a relative reference starting with `/`, `?` or `#`)
+    ///   otherwise. Its query is read, unless only its fragment holds an `error` parameter
+    ///   (fragment response mode, RFC 6749 §4.2.2.1, OAuth 2.0 Multiple Response Type
+    ///   Encoding Practices §5). So a query-mode response keeps working when the browser
+    ///   appended a fragment it inherited from the original request (RFC 9110 §10.2.2:
+    ///   `…?error=access_denied&state=xyz#_=_`, or a bare `#`). When both hold `error`,
+    ///   the query wins: the fragment is the part a third party can bring along through
+    ///   that inheritance, while the query comes from the server.
+    ///
+    /// Each of `error`, `error_description`, `error_uri`, `state` and `iss` may appear at
+    /// most once (RFC 6749 §3.1), else [`ParseError::Duplicate`]. `error_uri` follows
+    /// [`ErrorUri`]: characters RFC 3986 does not allow come back percent-encoded. Before
+    /// linking it, check [`ErrorUri::linkable`]: the value came from whoever crafted the
+    /// link.
+    ///
     /// # Errors
     ///
-    /// [`ParseError::MissingError`], [`ParseError::InvalidCode`], or
-    /// [`ParseError::TooLarge`] for a location over [`MAX_BODY_LEN`].
+    /// [`ParseError::MissingError`], [`ParseError::InvalidCode`],
+    /// [`ParseError::Duplicate`], or [`ParseError::TooLarge`] for an input over
+    /// [`MAX_BODY_LEN`].
     ///
     /// ```
     /// use oauth_errors::{ErrorResponse, OAuthError};
     ///
     /// let (err, iss) = ErrorResponse::from_redirect(
-    ///     "https://client.example.com/cb?error=access_denied&state=xyz&iss=https%3A%2F%2Fas.example.com",
+    ///     "https://client.example.com/cb?error=access_denied&state=xyz&iss=https%3A%2F%2Fas.example.com#_=_",
     /// )?;
     /// assert_eq!(err.code(), &OAuthError::AccessDenied);
     /// assert_eq!(err.state().unwrap().as_str(), "xyz");
     /// assert_eq!(iss.as_deref(), Some("https://as.example.com"));
+    ///
+    /// // Fragment response mode:
+    /// let (err, _) = ErrorResponse::from_redirect("https://client.example.com/cb#error=login_required")?;
+    /// assert_eq!(err.code(), &OAuthError::LoginRequired);
+    ///
+    /// // A form_post body, with a raw `?` in its description:
+    /// let (err, _) = ErrorResponse::from_redirect("error=access_denied&error_description=Why?&state=xyz")?;
+    /// assert_eq!(err.description().unwrap().as_str(), "Why?");
+    ///
+    /// // Only link an error_uri that is http(s):
+    /// let (err, _) = ErrorResponse::from_redirect(
+    ///     "https://client.example.com/cb?error=access_denied&error_uri=javascript:alert(1)",
+    /// )?;
+    /// assert_eq!(err.uri().and_then(|u| u.linkable()), None);
     /// # Ok::<(), oauth_errors::parse::ParseError>(())
     /// ```
     pub fn from_redirect(location: &str) -> Result<(ErrorResponse, Option<String>), ParseError> {
         if location.len() > MAX_BODY_LEN {
             return Err(ParseError::TooLarge(location.len()));
         }
-        let params = if let Some(f) = location.find('#') {
-            &location[f + 1..]
-        } else if let Some(q) = location.find('?') {
-            &location[q + 1..]
-        } else {
-            location
-        };
-        let mut code = None;
-        let mut err_parts: (Option<String>, Option<String>, Option<String>, Option<String>) =
-            (None, None, None, None);
+        let params = response_parameters(location);
+        const NAMES: [&str; 5] = ["error", "error_description", "error_uri", "state", "iss"];
+        let mut values: [Option<String>; 5] = Default::default();
         for pair in params.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let v = form_decode(v);
-            match form_decode(k).as_str() {
-                "error" => code = Some(v),
-                "error_description" => err_parts.0 = Some(v),
-                "error_uri" => err_parts.1 = Some(v),
-                "state" => err_parts.2 = Some(v),
-                "iss" => err_parts.3 = Some(v),
-                _ => {}
+            let k = form_decode(k);
+            if let Some(i) = NAMES.iter().position(|n| *n == k) {
+                if values[i].replace(form_decode(v)).is_some() {
+                    return Err(ParseError::Duplicate(NAMES[i]));
+                }
             }
         }
+        let [code, description, uri, state, iss] = values;
         let code = code.ok_or(ParseError::MissingError)?;
         let mut err =
             ErrorResponse::new(OAuthError::try_from(code).map_err(ParseError::InvalidCode)?);
-        if let Some(d) = err_parts.0.filter(|d| !d.is_empty()) {
+        if let Some(d) = description.filter(|d| !d.is_empty()) {
             err = err.with_description(text_lenient(d));
         }
-        if let Some(u) = err_parts.1.filter(|u| !u.is_empty()) {
+        if let Some(u) = uri.filter(|u| !u.is_empty()) {
             err = err.with_uri(uri_lenient(u));
         }
-        if let Some(s) = err_parts.2.and_then(|s| State::new(s).ok()) {
+        if let Some(s) = state.and_then(|s| State::new(s).ok()) {
             err = err.with_state(s);
         }
-        Ok((err, err_parts.3))
+        Ok((err, iss))
+    }
+}
+
+const RESERVED: [&str; 3] = ["error", "error_description", "error_uri"];
+
+/// The parameter list of a redirect or `form_post` body (the rule is documented on
+/// [`ErrorResponse::from_redirect`]).
+fn response_parameters(input: &str) -> &str {
+    let first_name = input.split('=').next().unwrap_or("");
+    if !first_name.contains([':', '/', '?', '#']) {
+        return input; // a form body
+    }
+    let (before, fragment) = input.split_once('#').unwrap_or((input, ""));
+    let query = before.split_once('?').map_or("", |(_, q)| q);
+    let has_error = |params: &str| {
+        params.split('&').any(|p| form_decode(p.split_once('=').map_or(p, |(k, _)| k)) == "error")
+    };
+    if !has_error(query) && has_error(fragment) { fragment } else { query }
+}
+
+/// Replaces each UTF-16 surrogate escape that is not part of a pair (`\ud800` alone, or a
+/// low surrogate first) with `\ufffd`, which has the same length: such a string is valid
+/// JSON (RFC 8259 §8.2) that no Rust `String` can hold. Borrows when there is none.
+fn repair_lone_surrogates(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let hex4 = |at: usize| -> Option<u32> {
+        let digits = b.get(at..at + 4)?;
+        let digits = core::str::from_utf8(digits).ok()?;
+        u32::from_str_radix(digits, 16)
+            .ok()
+            .filter(|_| digits.bytes().all(|c| c.is_ascii_hexdigit()))
+    };
+    let high = |n: u32| (0xD800..=0xDBFF).contains(&n);
+    let low = |n: u32| (0xDC00..=0xDFFF).contains(&n);
+    let mut fixed: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        // An escape (in valid JSON a backslash only occurs inside strings, where each one
+        // starts an escape): `\uXXXX` or `\` plus one character.
+        let Some(n) = (b.get(i + 1) == Some(&b'u')).then(|| hex4(i + 2)).flatten() else {
+            i += 2;
+            continue;
+        };
+        let paired = high(n) && b.get(i + 6..i + 8) == Some(b"\\u") && hex4(i + 8).is_some_and(low);
+        if paired {
+            i += 12;
+        } else if high(n) || low(n) {
+            let out = fixed.get_or_insert_with(|| b.to_vec());
+            if let Some(slot) = out.get_mut(i..i + 6) {
+                slot.copy_from_slice(b"\\ufffd");
+            }
+            i += 6;
+        } else {
+            i += 6;
+        }
+    }
+    match fixed {
+        // Only ASCII bytes were replaced by ASCII bytes: still UTF-8.
+        Some(v) => String::from_utf8(v).map_or(Cow::Borrowed(text), Cow::Owned),
+        None => Cow::Borrowed(text),
     }
 }
 
@@ -293,6 +455,33 @@ fn form_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A JSON object's members in document order, each value left unparsed, so that a value
+/// that cannot be held fails alone.
+struct RawObject<'a>(Vec<(String, &'a serde_json::value::RawValue)>);
+
+impl<'de> serde::Deserialize<'de> for RawObject<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawObject<'de>;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawObject<'de>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(RawObject(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 /// A JSON object's members in document order (serde_json's `Map` sorts them unless its
 /// `preserve_order` feature is on, which this crate does not impose on its users).
 struct OrderedObject(Vec<(String, serde_json::Value)>);
@@ -322,7 +511,9 @@ impl<'de> serde::Deserialize<'de> for OrderedObject {
 
 impl serde::Serialize for ErrorResponse {
     /// The RFC 6749 JSON object (`error`, `error_description`, `error_uri`, members),
-    /// regardless of the contract's body format.
+    /// regardless of the contract's body format. The same value as
+    /// [`to_body`](ErrorResponse::to_body) under the default contract; the serializer may
+    /// escape characters differently (the body escapes every control character).
     ///
     /// ```
     /// use oauth_errors::{ErrorResponse, OAuthError};
@@ -350,9 +541,12 @@ impl serde::Serialize for ErrorResponse {
 }
 
 impl<'de> serde::Deserialize<'de> for ErrorResponse {
-    /// As [`ErrorResponse::from_json`].
+    /// As [`ErrorResponse::from_json`], except that the values are read by the
+    /// deserializer: one it cannot represent (with serde_json, a lone surrogate escape or
+    /// `1e400`) fails the whole body. Prefer `from_json` for bodies from the network.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let OrderedObject(entries) = OrderedObject::deserialize(deserializer)?;
-        ErrorResponse::from_entries(entries).map_err(serde::de::Error::custom)
+        ErrorResponse::from_entries(entries.into_iter().map(|(k, v)| (k, Some(v))))
+            .map_err(serde::de::Error::custom)
     }
 }
