@@ -453,14 +453,19 @@ fn a_grid_of_requests_finds_no_undocumented_error() {
 
 /// Runs `tests/openapi_validate.py` on the document and the observed bodies.
 fn python_validate(doc: &Value, observed: &Value) -> Option<std::process::Output> {
-    let dir = std::env::temp_dir().join(format!("oauth-errors-openapi-{}", std::process::id()));
+    // One directory per call: tests run in parallel threads of one process.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir =
+        std::env::temp_dir().join(format!("oauth-errors-openapi-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let doc_path = dir.join(format!("doc-{}.json", observed.as_array().map_or(0, Vec::len)));
+    let doc_path = dir.join("doc.json");
     let obs_path = dir.join("observed.json");
     std::fs::File::create(&doc_path).unwrap().write_all(doc.to_string().as_bytes()).unwrap();
     std::fs::File::create(&obs_path).unwrap().write_all(observed.to_string().as_bytes()).unwrap();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/openapi_validate.py");
     let out = Command::new("python3").arg(script).arg(&doc_path).arg(&obs_path).output();
+    let _ = std::fs::remove_dir_all(&dir);
     match out {
         Ok(out) if out.status.code() != Some(3) => Some(out),
         other => {
