@@ -760,7 +760,7 @@ fn status_notes_that_name_a_status_agree_with_the_table() {
 #[test]
 fn is_retryable_is_exactly_the_retry_actions() {
     let all: Vec<ClientAction> = ClientAction::iter().collect();
-    assert_eq!(all.len(), 10);
+    assert_eq!(all.len(), 12);
     let retryable: BTreeSet<&str> =
         all.iter().filter(|a| a.is_retryable()).map(|a| a.as_str()).collect();
     let expected: BTreeSet<&str> =
@@ -774,6 +774,8 @@ fn is_retryable_is_exactly_the_retry_actions() {
         ClientAction::FixRequest,
         ClientAction::FixClientConfiguration,
         ClientAction::Reauthenticate,
+        ClientAction::RequestScope,
+        ClientAction::StepUp,
         ClientAction::UserActionNeeded,
         ClientAction::Stop,
         ClientAction::ContactProvider,
@@ -810,6 +812,21 @@ fn retryable_codes() {
     assert_eq!(OAuthError::AccessDenied.action(), ClientAction::Stop);
     assert_eq!(OAuthError::LoginRequired.action(), ClientAction::UserActionNeeded);
     assert_eq!(OAuthError::ServerError.action(), ClientAction::ContactProvider);
+}
+
+/// Asking for a scope and stepping up are not re-authenticating (RFC 6750 §3.1, RFC 9470).
+#[test]
+fn scope_and_step_up_have_their_own_actions() {
+    assert_eq!(OAuthError::InsufficientScope.action(), ClientAction::RequestScope);
+    assert_eq!(OAuthError::InsufficientUserAuthentication.action(), ClientAction::StepUp);
+    assert_eq!(ClientAction::RequestScope.as_str(), "request_scope");
+    assert_eq!(ClientAction::StepUp.to_string(), "step_up");
+    let only: Vec<&str> = OAuthError::KNOWN
+        .iter()
+        .filter(|c| matches!(c.action(), ClientAction::RequestScope | ClientAction::StepUp))
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(only, ["insufficient_scope", "insufficient_user_authentication"]);
 }
 
 #[test]

@@ -1,4 +1,12 @@
-//! The client half: reading errors back from bodies, redirects and challenges into the
-//! same types the server half renders. Framework-free.
+//! The client half: reading errors back from bodies, whole responses, redirects and
+//! challenges into the same types the server half renders. Framework-free.
+//!
+//! * `parse` — JSON bodies and redirect parameters, the public module.
+//! * `dialect` — provider body shapes and the vendor-code table.
+//! * `response` — whole responses (status, headers, body), client guidance.
+//! * `redirect` — authorization responses with `state` and `iss` checks.
 
+pub(crate) mod dialect;
 pub mod parse;
+pub(crate) mod redirect;
+pub(crate) mod response;

@@ -229,7 +229,7 @@ impl ErrorResponse {
     }
 
     /// The members in document order; `None` for a value that could not be held.
-    fn from_entries(
+    pub(crate) fn from_entries(
         entries: impl Iterator<Item = (String, Option<serde_json::Value>)>,
     ) -> Result<ErrorResponse, ParseError> {
         use serde_json::Value;
@@ -431,7 +431,7 @@ fn member_name(name: String) -> MemberName {
     MemberName::new(name.clone()).unwrap_or_else(|_| MemberName::lossy(&name))
 }
 
-fn form_decode(s: &str) -> String {
+pub(crate) fn form_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -484,7 +484,7 @@ impl<'de> serde::Deserialize<'de> for RawObject<'de> {
 
 /// A JSON object's members in document order (serde_json's `Map` sorts them unless its
 /// `preserve_order` feature is on, which this crate does not impose on its users).
-struct OrderedObject(Vec<(String, serde_json::Value)>);
+pub(crate) struct OrderedObject(pub(crate) Vec<(String, serde_json::Value)>);
 
 impl<'de> serde::Deserialize<'de> for OrderedObject {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -541,12 +541,17 @@ impl serde::Serialize for ErrorResponse {
 }
 
 impl<'de> serde::Deserialize<'de> for ErrorResponse {
-    /// As [`ErrorResponse::from_json`], except that the values are read by the
-    /// deserializer: one it cannot represent (with serde_json, a lone surrogate escape or
-    /// `1e400`) fails the whole body. Prefer `from_json` for bodies from the network.
+    /// As [`ErrorResponse::from_body`] on a JSON object: any recognised
+    /// [dialect](crate::parse::Dialect), RFC 6749 bodies as [`ErrorResponse::from_json`]
+    /// reads them, except that the values are read by the deserializer: one it cannot
+    /// represent (with serde_json, a lone surrogate escape or `1e400`) fails the whole
+    /// body. Prefer `from_body` or `from_json` for bodies from the network.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let OrderedObject(entries) = OrderedObject::deserialize(deserializer)?;
-        ErrorResponse::from_entries(entries.into_iter().map(|(k, v)| (k, Some(v))))
-            .map_err(serde::de::Error::custom)
+        crate::client::response::from_entries_any(entries).map_err(serde::de::Error::custom)
     }
 }
+
+pub use crate::client::dialect::{Dialect, VENDOR_CODES, VendorCode};
+pub use crate::client::redirect::{Callback, ExpectedRedirect, RedirectError};
+pub use crate::client::response::ResponseReader;

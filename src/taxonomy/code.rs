@@ -34,6 +34,16 @@ pub enum ClientAction {
     /// The grant or token is no longer usable: start a new authorization
     /// (re-authenticate the user) or obtain a new token.
     Reauthenticate,
+    /// The token is valid but lacks a scope the request needs: obtain a token with the
+    /// scope the error names (the challenge's `scope`, RFC 6750 §3.1), which takes a new
+    /// authorization when the grant does not cover it. Retrying with the same token, or
+    /// re-authenticating for the same scope, fails again.
+    RequestScope,
+    /// The user's authentication is too weak or too old for this request: send the user to
+    /// the authorization server again with the `acr_values` and/or `max_age` the challenge
+    /// names (RFC 9470 §4 step-up), then use the new token. Re-authenticating without them
+    /// can yield the same insufficient token.
+    StepUp,
     /// The user has to act at the authorization server (log in, consent, select an
     /// account, approve a request) before the flow can succeed.
     UserActionNeeded,
@@ -47,7 +57,8 @@ pub enum ClientAction {
     RetryWithNonce,
     /// A transient condition: retry later, honouring `Retry-After` when present.
     RetryLater,
-    /// Nothing the client can fix: contact the provider if it persists.
+    /// Nothing the client can fix: contact the provider if it persists. Not retried
+    /// automatically: see [`OAuthError::ServerError`] for why.
     ContactProvider,
 }
 

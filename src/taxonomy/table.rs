@@ -170,7 +170,7 @@ define_codes! {
             "A backing service such as the database or a directory could not be reached.",
             "Corrupt or inconsistent data for the client or the user.",
         ],
-        remedy: "Nothing in the request needs to change: retry once later, and report the problem to the provider (with the time and any request identifier) if it keeps happening.",
+        remedy: "Do not retry automatically: the failed request may already have used a one-time grant (an authorization code, a rotated refresh token), so a blind retry can turn this error into `invalid_grant` or get the grant revoked; unlike `temporarily_unavailable` it signals nothing transient. Let the user try again later, and report the problem to the provider (with the time and any request identifier) if it keeps happening.",
         note: "**Status choice.** IANA registers `server_error` only for the authorization endpoint, where it is redirected precisely because a 500 \"cannot be returned to the client via an HTTP redirect\" (RFC 6749 §4.1.2.1). RFC 6749 §5.2 does not define it, nor any 5xx status, for the token endpoint (a gap, not a prohibition). When an endpoint answers with it directly this crate uses 500 Internal Server Error (RFC 9110 §15.6.1), as OpenID Federation 1.0 §8.9 does for federation endpoints and as deployed APIs do.",
     }
     TemporarilyUnavailable {
@@ -219,7 +219,7 @@ define_codes! {
         registry: Iana,
         spec: ("RFC 6750", "§3.1", "https://www.rfc-editor.org/rfc/rfc6750#section-3.1"),
         usage: "resource access error response",
-        action: Reauthenticate,
+        action: RequestScope,
         description: "The access token is valid but does not carry the scope the request needs.",
         causes: [
             "The token was obtained with too narrow a scope for this operation (for example read-only scopes for a write call).",
@@ -653,7 +653,7 @@ define_codes! {
         registry: Iana,
         spec: ("RFC 9470", "§3", "https://www.rfc-editor.org/rfc/rfc9470#section-3"),
         usage: "resource access error response",
-        action: Reauthenticate,
+        action: StepUp,
         description: "The access token is valid, but the user's authentication behind it is not strong enough or not recent enough for this resource.",
         causes: [
             "The resource needs a stronger authentication level (`acr`) than the user performed, such as multi-factor authentication.",

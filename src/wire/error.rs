@@ -541,6 +541,8 @@ pub(crate) struct Details {
     pub(crate) status: Option<ErrorStatus>,
     pub(crate) allow: Vec<http::Method>,
     pub(crate) cause: Option<Arc<dyn StdError + Send + Sync + 'static>>,
+    /// How the client half received it (status, dialect, code as received, raw body).
+    pub(crate) received: Option<Box<crate::client::response::Received>>,
 }
 
 /// An error response: an [`OAuthError`] code plus its optional `error_description`,
@@ -681,7 +683,7 @@ impl ErrorResponse {
         ErrorResponse { code, description: None, endpoint: None, contract: None, details: None }
     }
 
-    fn details_mut(&mut self) -> &mut Details {
+    pub(crate) fn details_mut(&mut self) -> &mut Details {
         self.details.get_or_insert_with(Box::default)
     }
 
@@ -1187,7 +1189,10 @@ impl From<OAuthError> for ErrorResponse {
 
 impl PartialEq for ErrorResponse {
     /// Compares everything that goes on the wire plus the contract and endpoint; the
-    /// internal cause is ignored.
+    /// internal cause is ignored, and so is how a client received the error (its HTTP
+    /// status, [dialect](crate::parse::Dialect), code as received, raw body and `iss`:
+    /// see [`ErrorResponse::received_status`]), so an error read back equals the error
+    /// that was sent, and two providers' spellings of one error compare equal.
     ///
     /// ```
     /// use oauth_errors::{ErrorResponse, OAuthError};
@@ -1269,6 +1274,9 @@ impl fmt::Debug for ErrorResponse {
             }
             if let Some(c) = &d.cause {
                 s.field("cause", c);
+            }
+            if let Some(r) = &d.received {
+                s.field("received", r);
             }
         }
         s.finish()
