@@ -487,9 +487,22 @@ pub(crate) fn classify(entries: &[(String, Value)], problem: bool) -> Dialect {
     }
 }
 
-/// Reads `entries` as `dialect`. A body that does not fit a forced dialect reads as
-/// [`Dialect::Unrecognised`] (not an error by itself).
-pub(crate) fn extract(dialect: Dialect, mut entries: Vec<(String, Value)>, problem: bool) -> Shape {
+/// Reads `entries` as `dialect`. A body that does not fit a forced dialect (nothing read
+/// from it) reads as [`Dialect::Unrecognised`] (not an error by itself).
+pub(crate) fn extract(dialect: Dialect, entries: Vec<(String, Value)>, problem: bool) -> Shape {
+    let mut s = extract_as(dialect, entries, problem);
+    if s.code.is_none()
+        && s.message_code.is_none()
+        && s.description.is_none()
+        && s.status.is_none()
+        && !s.says_error
+    {
+        s.dialect = Dialect::Unrecognised;
+    }
+    s
+}
+
+fn extract_as(dialect: Dialect, mut entries: Vec<(String, Value)>, problem: bool) -> Shape {
     match dialect {
         Dialect::Rfc6749 | Dialect::GitHub | Dialect::MicrosoftEntra | Dialect::Slack => {
             let code = get_str(&entries, "error").map(str::to_owned);
@@ -608,6 +621,12 @@ pub(crate) fn extract(dialect: Dialect, mut entries: Vec<(String, Value)>, probl
             let description = take_str(&mut entries, "errorSummary");
             let mut s = Shape::new(Dialect::Okta, entries);
             s.says_error = code.is_some();
+            if code.is_none() {
+                s.description = description;
+                s.dialect = Dialect::Unrecognised;
+                s.says_error = false;
+                return s;
+            }
             s.code = code;
             s.description = description;
             s

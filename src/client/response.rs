@@ -19,6 +19,7 @@ use crate::wire::challenge::{
 };
 use crate::wire::error::ErrorResponse;
 use crate::wire::headers::{DPOP_NONCE, RetryAfter};
+use crate::wire::text::{ErrorText, ErrorUri};
 
 /// How an error was received: kept on the [`ErrorResponse`] by the client-side readers,
 /// read back with [`ErrorResponse::received_status`], [`received_code`](ErrorResponse::received_code),
@@ -59,11 +60,13 @@ pub(crate) struct Received {
 /// `WWW-Authenticate` challenge ([`ErrorResponse::challenges`], or
 /// [`ErrorResponse::client_auth`] for the `Basic` challenge of a 401 `invalid_client`);
 /// `Retry-After` (seconds or any HTTP-date form); `DPoP-Nonce` (when it is a valid nonce);
+/// the `Allow` methods of a 405;
 /// the HTTP status, the dialect and the code as received; the raw body when nothing in it
 /// could be recognised; the endpoint given with [`endpoint`](Self::endpoint)
 /// ([`ErrorResponse::endpoint`]). Bodies over [`MAX_BODY_LEN`] are not parsed (their first
-/// [`MAX_BODY_LEN`] bytes are kept as the raw body); malformed challenge values are
-/// skipped.
+/// [`MAX_BODY_LEN`] bytes are kept as the raw body); a JSON body that fails to parse only
+/// because of a trailing comma before `}` or `]` (as some providers' documentation shows)
+/// is read without it; malformed challenge values are skipped.
 ///
 /// # Body or challenge: which wins
 ///
@@ -73,9 +76,10 @@ pub(crate) struct Received {
 /// Unicode text and extra members, where header values are ASCII-only copies — and the one
 /// RFC 6749 §5.2 defines; RFC 6750 §3 puts the error in the challenge because resource
 /// servers need not send a body, which is the case the challenge covers (it names the
-/// code when the body names none). The description and URI come from the side whose code
-/// won (the body's first when both name the same code). The losing challenge is still
-/// kept, without its error parameters.
+/// code when the body names none). The description and URI are the body's, unless the
+/// challenge's code won over a *different* body code (then they are the challenge's);
+/// what the body lacks is taken from a challenge naming the same code. Every challenge is
+/// kept either way ([`ErrorResponse::challenges`], without its error parameters).
 ///
 /// # The code when none was received
 ///
@@ -247,8 +251,8 @@ impl ResponseReader {
         if body.len() > MAX_BODY_LEN {
             return Err(ParseError::TooLarge(body.len()));
         }
-        let entries = match serde_json::from_slice::<OrderedObject>(body) {
-            Ok(OrderedObject(entries)) => entries,
+        let entries = match json_entries(body) {
+            Ok(entries) => entries,
             Err(e) => match form_entries(body) {
                 Some(entries) => entries,
                 None => {
@@ -602,6 +606,46 @@ fn form_entries(body: &[u8]) -> Option<Vec<(String, Value)>> {
     entries.iter().any(|(k, _)| k == "error").then_some(entries)
 }
 
+/// `body` without the commas that stand right before a `}` or `]` (outside strings), when
+/// it has any: some providers' documented bodies have them.
+fn without_trailing_commas(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len());
+    let (mut in_string, mut escaped, mut changed) = (false, false, false);
+    for (i, &b) in body.iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b',' {
+            let next = body[i + 1..].iter().find(|c| !c.is_ascii_whitespace());
+            if matches!(next, Some(b'}' | b']')) {
+                changed = true;
+                continue;
+            }
+        }
+        out.push(b);
+    }
+    changed.then_some(out)
+}
+
+/// A JSON object's entries; a failed parse is retried without trailing commas.
+fn json_entries(body: &[u8]) -> Result<Vec<(String, Value)>, serde_json::Error> {
+    match serde_json::from_slice::<OrderedObject>(body) {
+        Ok(OrderedObject(entries)) => Ok(entries),
+        Err(e) => match without_trailing_commas(body) {
+            Some(relaxed) => serde_json::from_slice::<OrderedObject>(&relaxed)
+                .map(|OrderedObject(entries)| entries)
+                .map_err(|_| e),
+            None => Err(e),
+        },
+    }
+}
+
 /// The body's entries: JSON object, or form parameters when the content type says so (or
 /// is absent or `text/plain` and the body is one).
 fn body_entries(ct: Option<&str>, body: &[u8]) -> Option<Vec<(String, Value)>> {
@@ -611,8 +655,8 @@ fn body_entries(ct: Option<&str>, body: &[u8]) -> Option<Vec<(String, Value)>> {
     if ct == Some("application/x-www-form-urlencoded") {
         return form_entries(body);
     }
-    match serde_json::from_slice::<OrderedObject>(body) {
-        Ok(OrderedObject(entries)) => Some(entries),
+    match json_entries(body) {
+        Ok(entries) => Some(entries),
         Err(_) if matches!(ct, None | Some("text/plain")) => form_entries(body),
         Err(_) => None,
     }
@@ -666,7 +710,12 @@ fn assemble(code: &OAuthError, parts: Parts) -> Result<ErrorResponse, ParseError
     if let Some(u) = parts.uri {
         entries.push(("error_uri".to_owned(), Value::String(u)));
     }
-    entries.extend(parts.members);
+    // A member that kept a reserved name (an `error` the dialect did not read as the
+    // code) is renamed as `MemberName::lossy` would, so it never overrides the code.
+    entries.extend(parts.members.into_iter().map(|(n, v)| match n.as_str() {
+        "error" | "error_description" | "error_uri" => (format!("x_{n}"), v),
+        _ => (n, v),
+    }));
     ErrorResponse::from_entries(entries)
 }
 
@@ -797,6 +846,24 @@ fn read_parts(
         } else {
             assemble(&code, parts_of(shape)).unwrap_or_else(|_| ErrorResponse::new(code.clone()))
         };
+        // What the body lacks, from a challenge naming the same code.
+        let mut err = err;
+        if let Some((c, _)) = challenge_error.as_ref().filter(|(_, c)| *c == code) {
+            if err.description().is_none() {
+                if let Some(d) = c.param("error_description") {
+                    err = err.with_description(
+                        ErrorText::unicode(d.to_owned()).unwrap_or_else(|_| ErrorText::from(d)),
+                    );
+                }
+            }
+            if err.uri().is_none() {
+                if let Some(u) = c.param("error_uri") {
+                    err = err.with_uri(
+                        ErrorUri::new(u.to_owned()).unwrap_or_else(|_| ErrorUri::lossy(u)),
+                    );
+                }
+            }
+        }
         (code, body_received, err)
     } else {
         let (code, from_challenge) = match &challenge_error {
@@ -852,6 +919,18 @@ fn read_parts(
         .and_then(|v| DpopNonce::new(v.to_owned()).ok())
     {
         err = err.with_dpop_nonce(n);
+    }
+    if status == StatusCode::METHOD_NOT_ALLOWED {
+        let methods: Vec<http::Method> = headers
+            .get_all(http::header::ALLOW)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|m| http::Method::from_bytes(m.trim().as_bytes()).ok())
+            .collect();
+        if !methods.is_empty() {
+            err = err.with_allow(methods);
+        }
     }
     if let Some(e) = reader.endpoint {
         err = err.at(e);

@@ -847,16 +847,20 @@ impl ParsedChallenge {
         self.params.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
-    /// The error this challenge reports, if it has a valid `error` parameter.
-    /// `error_description` goes through [`ErrorText::unicode`] then the lossy path,
-    /// `error_uri` through [`ErrorUri::lossy`] when invalid.
+    /// The error this challenge reports, if it has a valid `error` parameter, carrying
+    /// the challenge itself ([`to_challenge`](Self::to_challenge)), so that its `realm`,
+    /// `scope` and other parameters are not lost. `error_description` goes through
+    /// [`ErrorText::unicode`] then the lossy path, `error_uri` through [`ErrorUri::lossy`]
+    /// when invalid. To read a whole response, with its body, use
+    /// [`ErrorResponse::from_http_parts`].
     ///
     /// ```
-    /// use oauth_errors::{OAuthError, parse_challenges};
+    /// use oauth_errors::{Challenge, OAuthError, parse_challenges};
     ///
     /// let cs = parse_challenges([r#"Bearer realm="api", error="insufficient_scope", scope="write""#])?;
     /// let err = cs[0].to_error().expect("has an error parameter");
     /// assert_eq!(err.code(), &OAuthError::InsufficientScope);
+    /// assert_eq!(err.challenges(), [Challenge::bearer().realm("api").scope("write")]);
     /// assert!(parse_challenges([r#"Bearer realm="api""#])?[0].to_error().is_none());
     /// # Ok::<(), oauth_errors::ChallengeParseError>(())
     /// ```
@@ -871,6 +875,9 @@ impl ParsedChallenge {
         }
         if let Some(u) = self.param("error_uri") {
             err = err.with_uri(ErrorUri::new(u.to_owned()).unwrap_or_else(|_| ErrorUri::lossy(u)));
+        }
+        if let Some(c) = self.to_challenge() {
+            err = err.with_challenge(c);
         }
         Some(err)
     }
