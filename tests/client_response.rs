@@ -595,7 +595,11 @@ fn state_checks() {
     );
     assert_eq!(sent.read("/cb?code=c&state=AF0IFJSLDKJ"), Err(RedirectError::StateMismatch));
     assert_eq!(sent.read("/cb?code=c"), Err(RedirectError::StateMissing));
-    assert_eq!(sent.read("/cb?code=c&state="), Err(RedirectError::StateMismatch));
+    assert_eq!(sent.read("/cb?code=c&state="), Err(RedirectError::StateMissing));
+    assert_eq!(
+        ExpectedRedirect::new(Some("")).read("/cb?code=c&state="),
+        Ok(Callback::Success { code: Some("c".into()) })
+    );
     assert_eq!(
         sent.read("/cb?code=c&state=af0ifjsldkj&state=af0ifjsldkj"),
         Err(RedirectError::StateMismatch)

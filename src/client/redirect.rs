@@ -144,7 +144,8 @@ pub enum RedirectError {
 }
 
 impl ExpectedRedirect {
-    /// Expects the `state` the client sent (`None`: it sent none). `iss` is not checked
+    /// Expects the `state` the client sent (`None`, or empty: it sent none). Parameters
+    /// with an empty value count as absent (RFC 6749 §3.1). `iss` is not checked
     /// until [`issuer`](Self::issuer) or [`require_issuer`](Self::require_issuer) is set.
     ///
     /// ```
@@ -154,7 +155,9 @@ impl ExpectedRedirect {
     /// assert_eq!(ExpectedRedirect::new(None).read("/cb?code=abc&state=x"), Err(RedirectError::StateMismatch));
     /// ```
     pub fn new(state: Option<&str>) -> Self {
-        ExpectedRedirect { state: state.map(str::to_owned), issuer: None, issuer_required: false }
+        // An empty value is no value (RFC 6749 §3.1; `state` is `1*VSCHAR`).
+        let state = state.filter(|s| !s.is_empty()).map(str::to_owned);
+        ExpectedRedirect { state, issuer: None, issuer_required: false }
     }
 
     /// Checks `iss` against `issuer` when the response carries one.
@@ -316,6 +319,10 @@ impl Params {
         };
         for pair in params.split('&').filter(|s| !s.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            if v.is_empty() {
+                // Empty values count as absent (RFC 6749 §3.1).
+                continue;
+            }
             match form_decode(k).as_str() {
                 "error" => p.error = true,
                 "code" if p.code.is_none() => p.code = Some(form_decode(v)),
