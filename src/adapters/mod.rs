@@ -1,5 +1,6 @@
 //! Thin framework adapters over the core: each converts the `http::Response<Bytes>` the
-//! core renders, without changing a header or a byte.
+//! core renders, without changing a header or a byte; and the bridge to the `oauth2`
+//! client crate, over the client half.
 
 #[cfg(feature = "actix-web")]
 pub(crate) mod actix;
@@ -7,3 +8,5 @@ pub(crate) mod actix;
 pub(crate) mod axum;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
+#[cfg(feature = "oauth2")]
+pub(crate) mod oauth2;
