@@ -23,7 +23,7 @@ use crate::taxonomy::code::OAuthError;
 /// | Dialect | Shape | Code from | Description from |
 /// |---|---|---|---|
 /// | [`Slack`](Self::Slack) | `{"ok": false, "error": …}` | `error` | — |
-/// | [`ProblemJson`](Self::ProblemJson) | RFC 9457: `application/problem+json`, or `type`, `title` and a numeric `status` without `error_description` | `error` member, else the status | `detail` |
+/// | [`ProblemJson`](Self::ProblemJson) | RFC 9457: `application/problem+json`, or `type`, `title` and a numeric `status` without `error_description` (and, beside an `error` member, not labelled `application/json`) | `error` member, else the status | `detail` |
 /// | [`MicrosoftEntra`](Self::MicrosoftEntra) | RFC 6749 plus `error_codes`, `trace_id` or `correlation_id` | `error` | `error_description` |
 /// | [`StatusMessage`](Self::StatusMessage) | `{"status": 400, "message": …}` (Twitch), `error` being at most the status's reason phrase | Twitch's documented messages, else the status | `message` |
 /// | [`GitHub`](Self::GitHub) | RFC 6749 with one of GitHub's own codes | `error` | `error_description` |
@@ -423,8 +423,9 @@ fn is_reason_phrase(s: &str, status: Option<u16>) -> bool {
 
 /// Which body dialect fits `entries` (a JSON object or form body), in the documented
 /// recognition order. `problem` is true when the `Content-Type` is
-/// `application/problem+json`.
-pub(crate) fn classify(entries: &[(String, Value)], problem: bool) -> Dialect {
+/// `application/problem+json`, `plain_json` when it is `application/json` (then an
+/// `error` member is an RFC 6749 body even beside `type`, `title` and `status` members).
+pub(crate) fn classify(entries: &[(String, Value)], problem: bool, plain_json: bool) -> Dialect {
     let error = get(entries, "error");
     let status = status_of(get(entries, "status")).or(status_of(get(entries, "statusCode")));
     let looks_problem = problem
@@ -436,7 +437,7 @@ pub(crate) fn classify(entries: &[(String, Value)], problem: bool) -> Dialect {
         Some(Value::String(code)) => {
             if is_false(get(entries, "ok")) {
                 Dialect::Slack
-            } else if looks_problem {
+            } else if looks_problem && (problem || !plain_json) {
                 Dialect::ProblemJson
             } else if ["error_codes", "trace_id", "correlation_id"]
                 .iter()

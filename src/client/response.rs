@@ -662,8 +662,10 @@ fn body_entries(ct: Option<&str>, body: &[u8]) -> Option<Vec<(String, Value)>> {
     }
 }
 
-fn shape_of(forced: Option<Dialect>, entries: Vec<(String, Value)>, problem: bool) -> Shape {
-    let dialect = forced.unwrap_or_else(|| dialect::classify(&entries, problem));
+fn shape_of(forced: Option<Dialect>, entries: Vec<(String, Value)>, ct: Option<&str>) -> Shape {
+    let problem = ct == Some("application/problem+json");
+    let plain_json = ct == Some("application/json");
+    let dialect = forced.unwrap_or_else(|| dialect::classify(&entries, problem, plain_json));
     dialect::extract(dialect, entries, problem)
 }
 
@@ -729,7 +731,7 @@ pub(crate) fn read_entries(
     forced: Option<Dialect>,
     entries: Vec<(String, Value)>,
 ) -> Result<ErrorResponse, ParseError> {
-    let shape = shape_of(forced, entries, false);
+    let shape = shape_of(forced, entries, None);
     let dialect = shape.dialect;
     let received = shape.code.clone();
     let mapped = shape.canonical();
@@ -801,10 +803,9 @@ fn read_parts(
         .collect();
 
     let ct = content_type(headers);
-    let problem = ct.as_deref() == Some("application/problem+json");
     let ignore_body = matches!(reader.dialect, Some(d) if !d.is_body());
     let entries = if ignore_body { None } else { body_entries(ct.as_deref(), body) };
-    let shape = entries.map(|e| shape_of(reader.dialect, e, problem));
+    let shape = entries.map(|e| shape_of(reader.dialect, e, ct.as_deref()));
 
     if !error_status && !shape.as_ref().is_some_and(|s| s.says_error) {
         return None;
