@@ -344,7 +344,8 @@ pub(crate) struct Shape {
     pub(crate) entries: Vec<(String, Value)>,
     /// Whether `entries` is an RFC 6749 object as received (its `error` read in place).
     pub(crate) rfc: bool,
-    /// The code as received (a string code, a numeric code as decimal text).
+    /// The code as received (a string code, a numeric code as decimal text); for RFC 6749
+    /// entries it stays in place (see `code_str`).
     pub(crate) code: Option<String>,
     /// A canonical code the dialect maps a message to (Twitch), when `code` is `None`.
     pub(crate) message_code: Option<OAuthError>,
@@ -372,9 +373,14 @@ impl Shape {
         }
     }
 
+    /// The code as received, read in place for RFC 6749 entries.
+    pub(crate) fn code_str(&self) -> Option<&str> {
+        if self.rfc { get_str(&self.entries, "error") } else { self.code.as_deref() }
+    }
+
     /// The canonical code the dialect maps the received code (or message) to.
     pub(crate) fn canonical(&self) -> Option<OAuthError> {
-        match &self.code {
+        match self.code_str() {
             Some(c) => self.dialect.canonical(c),
             None => self.message_code.clone(),
         }
@@ -492,7 +498,7 @@ pub(crate) fn classify(entries: &[(String, Value)], problem: bool, plain_json: b
 /// from it) reads as [`Dialect::Unrecognised`] (not an error by itself).
 pub(crate) fn extract(dialect: Dialect, entries: Vec<(String, Value)>, problem: bool) -> Shape {
     let mut s = extract_as(dialect, entries, problem);
-    if s.code.is_none()
+    if s.code_str().is_none()
         && s.message_code.is_none()
         && s.description.is_none()
         && s.status.is_none()
@@ -506,9 +512,9 @@ pub(crate) fn extract(dialect: Dialect, entries: Vec<(String, Value)>, problem: 
 fn extract_as(dialect: Dialect, mut entries: Vec<(String, Value)>, problem: bool) -> Shape {
     match dialect {
         Dialect::Rfc6749 | Dialect::GitHub | Dialect::MicrosoftEntra | Dialect::Slack => {
-            let code = get_str(&entries, "error").map(str::to_owned);
+            let has_code = get_str(&entries, "error").is_some();
             let slack_failure = dialect == Dialect::Slack && is_false(get(&entries, "ok"));
-            if code.is_none() {
+            if !has_code {
                 let mut s = Shape::new(Dialect::Unrecognised, entries);
                 s.says_error = slack_failure;
                 if slack_failure {
@@ -517,8 +523,8 @@ fn extract_as(dialect: Dialect, mut entries: Vec<(String, Value)>, problem: bool
                 return s;
             }
             let mut s = Shape::new(dialect, entries);
+            // The code is read in place (`Shape::code_str`).
             s.rfc = true;
-            s.code = code;
             s
         }
         Dialect::ProblemJson => {

@@ -4,7 +4,7 @@
 
 use crate::client::dialect::Dialect;
 use crate::client::parse::{MAX_BODY_LEN, ParseError, form_decode};
-use crate::client::response::Received;
+use crate::client::response::{Received, ReceivedCode};
 use crate::wire::error::ErrorResponse;
 
 /// What a client expects of an authorization response: the `state` it sent and the
@@ -277,10 +277,9 @@ impl ExpectedRedirect {
             let component = params.replace('?', "%3F").replace('#', "%23");
             let (mut err, iss) =
                 ErrorResponse::from_redirect(&component).map_err(RedirectError::Malformed)?;
-            let code = Some(err.code.as_str().to_owned());
             err.set_received(Received {
                 status: None,
-                code,
+                code: ReceivedCode::Same,
                 dialect: Dialect::Redirect,
                 raw_body: None,
                 iss,

@@ -28,11 +28,32 @@ use crate::wire::text::{ErrorText, ErrorUri};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Received {
     pub(crate) status: Option<StatusCode>,
-    /// The code exactly as received; `None` when the response carried none.
-    pub(crate) code: Option<String>,
+    pub(crate) code: ReceivedCode,
     pub(crate) dialect: Dialect,
     pub(crate) raw_body: Option<Bytes>,
     pub(crate) iss: Option<String>,
+}
+
+/// The code exactly as received.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ReceivedCode {
+    /// The response carried none: the code was inferred.
+    Absent,
+    /// The error's own code (nothing to keep apart, nothing allocated).
+    Same,
+    /// Another string, which the error's code was mapped from.
+    Other(String),
+}
+
+impl ReceivedCode {
+    /// `received` as kept beside the error's `code`.
+    pub(crate) fn of(received: Option<&str>, code: &OAuthError) -> ReceivedCode {
+        match received {
+            None => ReceivedCode::Absent,
+            Some(r) if r == code.as_str() => ReceivedCode::Same,
+            Some(r) => ReceivedCode::Other(r.to_owned()),
+        }
+    }
 }
 
 /// Reads errors from whole responses, in any [`Dialect`].
@@ -332,11 +353,11 @@ impl ErrorResponse {
     }
 
     pub(crate) fn received(&self) -> Option<&Received> {
-        self.details().and_then(|d| d.received.as_deref())
+        self.details().and_then(|d| d.received.as_ref())
     }
 
     pub(crate) fn set_received(&mut self, received: Received) {
-        self.details_mut().received = Some(Box::new(received));
+        self.details_mut().received = Some(received);
     }
 
     /// The HTTP status the error arrived with (`None` for errors not read from a
@@ -369,9 +390,10 @@ impl ErrorResponse {
     /// assert_eq!(ErrorResponse::from(OAuthError::SlowDown).received_code(), Some("slow_down"));
     /// ```
     pub fn received_code(&self) -> Option<&str> {
-        match self.received() {
-            Some(r) => r.code.as_deref(),
-            None => Some(self.code.as_str()),
+        match self.received().map(|r| &r.code) {
+            Some(ReceivedCode::Absent) => None,
+            Some(ReceivedCode::Other(c)) => Some(c),
+            Some(ReceivedCode::Same) | None => Some(self.code.as_str()),
         }
     }
 
@@ -583,9 +605,14 @@ pub(crate) fn infer_code(
     }
 }
 
-fn content_type(headers: &HeaderMap) -> Option<String> {
+/// The media type of `Content-Type`, without parameters (compare it case-insensitively).
+fn content_type(headers: &HeaderMap) -> Option<&str> {
     let v = headers.get(CONTENT_TYPE)?.to_str().ok()?;
-    Some(v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+    Some(v.split(';').next().unwrap_or("").trim())
+}
+
+fn is_type(ct: Option<&str>, media: &str) -> bool {
+    ct.is_some_and(|c| c.eq_ignore_ascii_case(media))
 }
 
 /// A form body's parameters, when `body` is `name=value&…` text with an `error`,
@@ -652,19 +679,19 @@ fn body_entries(ct: Option<&str>, body: &[u8]) -> Option<Vec<(String, Value)>> {
     if body.is_empty() || body.len() > MAX_BODY_LEN {
         return None;
     }
-    if ct == Some("application/x-www-form-urlencoded") {
+    if is_type(ct, "application/x-www-form-urlencoded") {
         return form_entries(body);
     }
     match json_entries(body) {
         Ok(entries) => Some(entries),
-        Err(_) if matches!(ct, None | Some("text/plain")) => form_entries(body),
+        Err(_) if ct.is_none() || is_type(ct, "text/plain") => form_entries(body),
         Err(_) => None,
     }
 }
 
 fn shape_of(forced: Option<Dialect>, entries: Vec<(String, Value)>, ct: Option<&str>) -> Shape {
-    let problem = ct == Some("application/problem+json");
-    let plain_json = ct == Some("application/json");
+    let problem = is_type(ct, "application/problem+json");
+    let plain_json = is_type(ct, "application/json");
     let dialect = forced.unwrap_or_else(|| dialect::classify(&entries, problem, plain_json));
     dialect::extract(dialect, entries, problem)
 }
@@ -733,24 +760,24 @@ pub(crate) fn read_entries(
 ) -> Result<ErrorResponse, ParseError> {
     let shape = shape_of(forced, entries, None);
     let dialect = shape.dialect;
-    let received = shape.code.clone();
     let mapped = shape.canonical();
     if shape.rfc {
-        // RFC 6749 entries as received: the body reader's own rules, then the mapping.
+        // RFC 6749 entries as received: the body reader's own rules, then the mapping (the
+        // received code is copied only when it was mapped).
+        let received = match (&mapped, shape.code_str()) {
+            (Some(_), Some(r)) => ReceivedCode::Other(r.to_owned()),
+            _ => ReceivedCode::Same,
+        };
         let mut err = ErrorResponse::from_entries(shape.entries)?;
         if let Some(c) = mapped {
             err.code = c;
         }
-        err.set_received(Received {
-            status: None,
-            code: received,
-            dialect,
-            raw_body: None,
-            iss: None,
-        });
+        let received =
+            Received { status: None, code: received, dialect, raw_body: None, iss: None };
+        err.set_received(received);
         return Ok(err);
     }
-    let code = match (&received, mapped) {
+    let code = match (shape.code_str(), mapped) {
         (_, Some(c)) => c,
         (Some(r), None) => OAuthError::from_code(r).map_err(ParseError::InvalidCode)?,
         (None, None) => match shape.status.and_then(|s| StatusCode::from_u16(s).ok()) {
@@ -758,6 +785,7 @@ pub(crate) fn read_entries(
             _ => return Err(ParseError::MissingError),
         },
     };
+    let received = ReceivedCode::of(shape.code_str(), &code);
     let mut err = assemble(&code, parts_of(shape))?;
     err.set_received(Received { status: None, code: received, dialect, raw_body: None, iss: None });
     Ok(err)
@@ -780,13 +808,12 @@ fn read_parts(
     if status.is_redirection() {
         let location = headers.get(LOCATION)?.to_str().ok()?;
         let (mut err, iss) = ErrorResponse::from_redirect(location).ok()?;
-        let code = Some(err.code.as_str().to_owned());
         if let Some(e) = reader.endpoint {
             err = err.at(e);
         }
         err.set_received(Received {
             status: Some(status),
-            code,
+            code: ReceivedCode::Same,
             dialect: Dialect::Redirect,
             raw_body: None,
             iss,
@@ -804,16 +831,16 @@ fn read_parts(
 
     let ct = content_type(headers);
     let ignore_body = matches!(reader.dialect, Some(d) if !d.is_body());
-    let entries = if ignore_body { None } else { body_entries(ct.as_deref(), body) };
-    let shape = entries.map(|e| shape_of(reader.dialect, e, ct.as_deref()));
+    let entries = if ignore_body { None } else { body_entries(ct, body) };
+    let shape = entries.map(|e| shape_of(reader.dialect, e, ct));
 
     if !error_status && !shape.as_ref().is_some_and(|s| s.says_error) {
         return None;
     }
 
     // The body's code: the received string, its known meaning, whether it is usable.
-    let body_received = shape.as_ref().and_then(|s| s.code.clone());
-    let body_code: Option<OAuthError> = shape.as_ref().and_then(|s| match &s.code {
+    let body_received = shape.as_ref().and_then(Shape::code_str);
+    let body_code: Option<OAuthError> = shape.as_ref().and_then(|s| match s.code_str() {
         Some(c) => resolve(s.dialect, c),
         None => s.message_code.clone(),
     });
@@ -835,6 +862,7 @@ fn read_parts(
 
     let (code, received_code, mut err) = if body_wins {
         let code = body_code.clone().unwrap_or(OAuthError::InvalidRequest);
+        let received = ReceivedCode::of(body_received, &code);
         let shape = shape?;
         let err = if shape.rfc {
             match ErrorResponse::from_entries(shape.entries) {
@@ -865,7 +893,7 @@ fn read_parts(
                 }
             }
         }
-        (code, body_received, err)
+        (code, received, err)
     } else {
         let (code, from_challenge) = match &challenge_error {
             Some((c, code)) => (code.clone(), Some(*c)),
@@ -903,7 +931,7 @@ fn read_parts(
                 dialect = Dialect::Challenge;
             }
         }
-        let received = from_challenge.and_then(|c| c.param("error")).map(str::to_owned);
+        let received = ReceivedCode::of(from_challenge.and_then(|c| c.param("error")), &code);
         let err = assemble(&code, parts).unwrap_or_else(|_| ErrorResponse::new(code.clone()));
         (code, received, err)
     };

@@ -542,7 +542,7 @@ pub(crate) struct Details {
     pub(crate) allow: Vec<http::Method>,
     pub(crate) cause: Option<Arc<dyn StdError + Send + Sync + 'static>>,
     /// How the client half received it (status, dialect, code as received, raw body).
-    pub(crate) received: Option<Box<crate::client::response::Received>>,
+    pub(crate) received: Option<crate::client::response::Received>,
 }
 
 /// An error response: an [`OAuthError`] code plus its optional `error_description`,
