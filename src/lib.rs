@@ -31,12 +31,12 @@ pub use crate::wire::error::{
 pub use crate::wire::headers::RetryAfter;
 pub use crate::wire::schema::SchemaContext;
 
-#[cfg(feature = "utoipa")]
-#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
-pub use crate::adapters::openapi;
 #[cfg(feature = "oauth2")]
 #[cfg_attr(docsrs, doc(cfg(feature = "oauth2")))]
 pub use crate::adapters::oauth2::OAuth2Client;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub use crate::adapters::openapi;
 pub use crate::client::parse;
 pub use crate::render::authorize;
 pub use crate::wire::text;

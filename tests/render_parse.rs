@@ -7,8 +7,8 @@
 //! "Equal" is `ErrorResponse`'s `PartialEq`: code, description, URI, members, state,
 //! `Retry-After` (where the status carries it), DPoP nonce, challenges, client
 //! authentication, endpoint. What the renderer adds on its own is expected back: the
-//! challenge it synthesises for a 401 or a resource access error at a resource (`Bearer`,
-//! or `DPoP` for the DPoP codes).
+//! challenge it synthesises for a 401 or for a code challenged at the endpoint
+//! (`CodeInfo::challenged_at`: `Bearer`, or `DPoP` for the DPoP codes).
 
 use std::sync::LazyLock;
 
@@ -97,8 +97,8 @@ fn direct_responses_read_back_equal() {
                 let mut expected = rich(&code, endpoint, carries_retry).at(endpoint);
                 let client_challenge =
                     code == OAuthError::InvalidClient && endpoint.authenticates_clients();
-                let synthesised = status == StatusCode::UNAUTHORIZED
-                    || (endpoint == Endpoint::Resource && code.info().is_resource_access_error());
+                let synthesised =
+                    status == StatusCode::UNAUTHORIZED || code.info().challenged_at(endpoint);
                 if synthesised && !client_challenge {
                     let c = if code.info().is_dpop_error() {
                         Challenge::dpop()

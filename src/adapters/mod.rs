@@ -6,7 +6,7 @@
 pub(crate) mod actix;
 #[cfg(feature = "axum")]
 pub(crate) mod axum;
-#[cfg(feature = "utoipa")]
-pub mod openapi;
 #[cfg(feature = "oauth2")]
 pub(crate) mod oauth2;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
