@@ -677,3 +677,39 @@ fn fragment_query_and_form_post() {
     assert_eq!(expected.read_form_post(b"code=xyz&state=a%3Fb%23c").unwrap().code(), Some("xyz"));
     assert_eq!(expected.read_form_post(b"\xff"), Err(RedirectError::NotAnAuthorizationResponse));
 }
+
+#[test]
+fn repeated_rfc6749_members_are_refused_as_from_json_refuses_them() {
+    let body = br#"{"error":"invalid_grant","error":"access_denied"}"#;
+    assert_eq!(ErrorResponse::from_body(body), Err(ParseError::Duplicate("error")));
+    assert_eq!(ErrorResponse::from_json(body), Err(ParseError::Duplicate("error")));
+    // In a whole response it is still an error (it names one), read from the status.
+    for status in [200, 400] {
+        let err = read(status, &[], body).unwrap();
+        assert_eq!(err.code(), &OAuthError::InvalidRequest, "{status}");
+        assert_eq!(err.received_code(), None);
+        assert_eq!(err.raw_body(), Some(&body[..]));
+    }
+    // A value that cannot be held costs only its member, as with from_json.
+    let err =
+        ErrorResponse::from_body(br#"{"error":"slow_down","big":1e400,"interval":5}"#).unwrap();
+    assert!(err.member("big").is_none());
+    assert_eq!(err.member("interval").map(|v| v.to_json()), Some(serde_json::json!(5)));
+}
+
+#[test]
+fn a_fragment_cannot_override_a_query_error() {
+    // The query comes from the server; a fragment can be carried over by the browser.
+    let expected = ExpectedRedirect::new(Some("s"));
+    let err = expected
+        .read("https://client.example/cb?error=access_denied&state=s#error=login_required&state=s")
+        .unwrap()
+        .into_error()
+        .unwrap();
+    assert_eq!(err.code(), &OAuthError::AccessDenied);
+    // A query-mode success with a fragment after it.
+    assert_eq!(
+        expected.read("https://client.example/cb?code=c&state=s#_=_").unwrap().code(),
+        Some("c")
+    );
+}

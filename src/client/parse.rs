@@ -187,22 +187,7 @@ impl ErrorResponse {
         if body.len() > MAX_BODY_LEN {
             return Err(ParseError::TooLarge(body.len()));
         }
-        let text =
-            core::str::from_utf8(body).map_err(|e| ParseError::Json(format!("not UTF-8: {e}")))?;
-        let text = repair_lone_surrogates(text);
-        match serde_json::from_str::<RawObject<'_>>(&text) {
-            // Each member on its own, so that one that cannot be held is dropped alone.
-            Ok(RawObject(entries)) => Self::from_entries(
-                entries
-                    .into_iter()
-                    .map(|(k, raw)| (k, serde_json::from_str::<serde_json::Value>(raw.get()).ok())),
-            ),
-            // Tell "not JSON" from "JSON, but not an object".
-            Err(e) => match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
-                Ok(_) => Err(ParseError::NotAnObject),
-                Err(_) => Err(ParseError::Json(e.to_string())),
-            },
-        }
+        Self::from_entries(json_members(body)?.into_iter())
     }
 
     /// As [`from_json`](Self::from_json), from an already parsed value (members in the
@@ -365,9 +350,31 @@ impl ErrorResponse {
 
 const RESERVED: [&str; 3] = ["error", "error_description", "error_uri"];
 
+/// A JSON object's members in document order, each value read on its own: `None` for a
+/// value that cannot be held (see [`ErrorResponse::from_json`]). Does not check the size.
+pub(crate) fn json_members(
+    body: &[u8],
+) -> Result<Vec<(String, Option<serde_json::Value>)>, ParseError> {
+    let text =
+        core::str::from_utf8(body).map_err(|e| ParseError::Json(format!("not UTF-8: {e}")))?;
+    let text = repair_lone_surrogates(text);
+    match serde_json::from_str::<RawObject<'_>>(&text) {
+        // Each member on its own, so that one that cannot be held is dropped alone.
+        Ok(RawObject(entries)) => Ok(entries
+            .into_iter()
+            .map(|(k, raw)| (k, serde_json::from_str::<serde_json::Value>(raw.get()).ok()))
+            .collect()),
+        // Tell "not JSON" from "JSON, but not an object".
+        Err(e) => match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
+            Ok(_) => Err(ParseError::NotAnObject),
+            Err(_) => Err(ParseError::Json(e.to_string())),
+        },
+    }
+}
+
 /// The parameter list of a redirect or `form_post` body (the rule is documented on
 /// [`ErrorResponse::from_redirect`]).
-fn response_parameters(input: &str) -> &str {
+pub(crate) fn response_parameters(input: &str) -> &str {
     let first_name = input.split('=').next().unwrap_or("");
     if !first_name.contains([':', '/', '?', '#']) {
         return input; // a form body

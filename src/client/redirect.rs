@@ -3,7 +3,7 @@
 //! expects (RFC 6749 §10.12, RFC 9207 §2.4).
 
 use crate::client::dialect::Dialect;
-use crate::client::parse::{MAX_BODY_LEN, ParseError, form_decode};
+use crate::client::parse::{MAX_BODY_LEN, ParseError, form_decode, response_parameters};
 use crate::client::response::{Received, ReceivedCode};
 use crate::wire::error::ErrorResponse;
 
@@ -186,8 +186,11 @@ impl ExpectedRedirect {
         self
     }
 
-    /// Reads the redirect URI the browser came back to (or its request target): the
-    /// fragment when it holds authorization-response parameters, else the query.
+    /// Reads the redirect URI the browser came back to (or its request target). An error is
+    /// read where [`ErrorResponse::from_redirect`] reads it: the query, unless only the
+    /// fragment holds `error` (a fragment a browser carried over cannot override the
+    /// query). A success is read from the query when it holds response parameters, else
+    /// from the fragment.
     ///
     /// # Errors
     ///
@@ -210,15 +213,16 @@ impl ExpectedRedirect {
         if uri.len() > MAX_BODY_LEN {
             return Err(RedirectError::Malformed(ParseError::TooLarge(uri.len())));
         }
-        let (before, fragment) = match uri.split_once('#') {
-            Some((b, f)) => (b, Some(f)),
-            None => (uri, None),
-        };
+        // An error is read where `ErrorResponse::from_redirect` reads it (the query, unless
+        // only the fragment holds `error`); a success from the query when it holds response
+        // parameters, else from the fragment (implicit and hybrid response types).
+        let chosen = response_parameters(uri);
+        if Params::new(chosen).error {
+            return self.check(chosen);
+        }
+        let (before, fragment) = uri.split_once('#').unwrap_or((uri, ""));
         let query = before.split_once('?').map_or("", |(_, q)| q);
-        let params = match fragment {
-            Some(f) if Params::new(f).is_authorization_response() => f,
-            _ => query,
-        };
+        let params = if Params::new(query).is_authorization_response() { query } else { fragment };
         self.check(params)
     }
 
@@ -273,8 +277,12 @@ impl ExpectedRedirect {
             _ => {}
         }
         if p.error {
-            // `?` and `#` are encoded so that the parameters are read as one component.
-            let component = params.replace('?', "%3F").replace('#', "%23");
+            // Encoded so that the parameter list is read as a whole (a `form_post` body).
+            let component = params
+                .replace('?', "%3F")
+                .replace('#', "%23")
+                .replace(':', "%3A")
+                .replace('/', "%2F");
             let (mut err, iss) =
                 ErrorResponse::from_redirect(&component).map_err(RedirectError::Malformed)?;
             err.set_received(Received {

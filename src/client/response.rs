@@ -11,7 +11,7 @@ use http::{HeaderMap, Response, StatusCode};
 use serde_json::Value;
 
 use crate::client::dialect::{self, Dialect, Shape};
-use crate::client::parse::{MAX_BODY_LEN, OrderedObject, ParseError, form_decode};
+use crate::client::parse::{MAX_BODY_LEN, ParseError, form_decode, json_members};
 use crate::taxonomy::code::{ClientAction, OAuthError};
 use crate::taxonomy::endpoint::Endpoint;
 use crate::wire::challenge::{
@@ -87,7 +87,9 @@ impl ReceivedCode {
 /// ([`ErrorResponse::endpoint`]). Bodies over [`MAX_BODY_LEN`] are not parsed (their first
 /// [`MAX_BODY_LEN`] bytes are kept as the raw body); a JSON body that fails to parse only
 /// because of a trailing comma before `}` or `]` (as some providers' documentation shows)
-/// is read without it; malformed challenge values are skipped.
+/// is read without it; a body that repeats `error`, `error_description` or `error_uri` is
+/// refused as [`ErrorResponse::from_json`] refuses it (an error all the same, with the
+/// code its status stands for, and the raw body); malformed challenge values are skipped.
 ///
 /// # Body or challenge: which wins
 ///
@@ -274,15 +276,8 @@ impl ResponseReader {
         }
         let entries = match json_entries(body) {
             Ok(entries) => entries,
-            Err(e) => match form_entries(body) {
-                Some(entries) => entries,
-                None => {
-                    return Err(match serde_json::from_slice::<Value>(body) {
-                        Ok(_) => ParseError::NotAnObject,
-                        Err(_) => ParseError::Json(e.to_string()),
-                    });
-                }
-            },
+            Err(e @ ParseError::Json(_)) => form_entries(body).ok_or(e)?,
+            Err(e) => return Err(e),
         };
         read_entries(self.dialect, entries)
     }
@@ -455,8 +450,8 @@ impl ErrorResponse {
     pub fn scope(&self) -> Option<Scope> {
         self.all_challenges().find_map(|c| c.get_scope().cloned()).or_else(|| {
             self.member("scope")
-                .and_then(|v| v.as_text())
-                .map(|t| Scope::lossy(t.as_str()))
+                .and_then(|v| v.as_str())
+                .map(Scope::lossy)
                 .filter(|s| !s.as_str().is_empty())
         })
     }
@@ -661,16 +656,19 @@ fn without_trailing_commas(body: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// A JSON object's entries; a failed parse is retried without trailing commas.
-fn json_entries(body: &[u8]) -> Result<Vec<(String, Value)>, serde_json::Error> {
-    match serde_json::from_slice::<OrderedObject>(body) {
-        Ok(OrderedObject(entries)) => Ok(entries),
-        Err(e) => match without_trailing_commas(body) {
-            Some(relaxed) => serde_json::from_slice::<OrderedObject>(&relaxed)
-                .map(|OrderedObject(entries)| entries)
-                .map_err(|_| e),
-            None => Err(e),
+///
+/// Values are read as [`ErrorResponse::from_json`] reads them: one that cannot be held
+/// (`1e400`, too deep) is `null` here, which every reader treats as absent.
+fn json_entries(body: &[u8]) -> Result<Vec<(String, Value)>, ParseError> {
+    let members = match json_members(body) {
+        Ok(m) => m,
+        Err(e @ ParseError::Json(_)) => match without_trailing_commas(body) {
+            Some(relaxed) => json_members(&relaxed).map_err(|_| e)?,
+            None => return Err(e),
         },
-    }
+        Err(e) => return Err(e),
+    };
+    Ok(members.into_iter().map(|(k, v)| (k, v.unwrap_or(Value::Null))).collect())
 }
 
 /// The body's entries: JSON object, or form parameters when the content type says so (or
@@ -687,6 +685,21 @@ fn body_entries(ct: Option<&str>, body: &[u8]) -> Option<Vec<(String, Value)>> {
         Err(_) if ct.is_none() || is_type(ct, "text/plain") => form_entries(body),
         Err(_) => None,
     }
+}
+
+/// The first of `error`, `error_description`, `error_uri` that appears twice (RFC 6749
+/// §3.1: parameters "MUST NOT be included more than once"; see `from_json`).
+fn repeated_rfc6749_member(entries: &[(String, Value)]) -> Option<&'static str> {
+    const NAMES: [&str; 3] = ["error", "error_description", "error_uri"];
+    let mut seen = [false; 3];
+    for (name, _) in entries {
+        if let Some(i) = NAMES.iter().position(|r| r == name) {
+            if core::mem::replace(&mut seen[i], true) {
+                return Some(NAMES[i]);
+            }
+        }
+    }
+    None
 }
 
 fn shape_of(forced: Option<Dialect>, entries: Vec<(String, Value)>, ct: Option<&str>) -> Shape {
@@ -745,7 +758,7 @@ fn assemble(code: &OAuthError, parts: Parts) -> Result<ErrorResponse, ParseError
         "error" | "error_description" | "error_uri" => (format!("x_{n}"), v),
         _ => (n, v),
     }));
-    ErrorResponse::from_entries(entries)
+    ErrorResponse::from_entries(entries.into_iter().map(|(k, v)| (k, Some(v))))
 }
 
 /// A known code for a received code string: the dialect's mapping, else the code itself.
@@ -758,6 +771,9 @@ pub(crate) fn read_entries(
     forced: Option<Dialect>,
     entries: Vec<(String, Value)>,
 ) -> Result<ErrorResponse, ParseError> {
+    if let Some(name) = repeated_rfc6749_member(&entries) {
+        return Err(ParseError::Duplicate(name));
+    }
     let shape = shape_of(forced, entries, None);
     let dialect = shape.dialect;
     let mapped = shape.canonical();
@@ -768,7 +784,8 @@ pub(crate) fn read_entries(
             (Some(_), Some(r)) => ReceivedCode::Other(r.to_owned()),
             _ => ReceivedCode::Same,
         };
-        let mut err = ErrorResponse::from_entries(shape.entries)?;
+        let mut err =
+            ErrorResponse::from_entries(shape.entries.into_iter().map(|(k, v)| (k, Some(v))))?;
         if let Some(c) = mapped {
             err.code = c;
         }
@@ -832,9 +849,12 @@ fn read_parts(
     let ct = content_type(headers);
     let ignore_body = matches!(reader.dialect, Some(d) if !d.is_body());
     let entries = if ignore_body { None } else { body_entries(ct, body) };
-    let shape = entries.map(|e| shape_of(reader.dialect, e, ct));
+    // A body that repeats an RFC 6749 member is refused, as `from_json` refuses it: an
+    // error all the same (it names one), read from the status and kept raw.
+    let repeated = entries.as_deref().and_then(repeated_rfc6749_member).is_some();
+    let shape = entries.filter(|_| !repeated).map(|e| shape_of(reader.dialect, e, ct));
 
-    if !error_status && !shape.as_ref().is_some_and(|s| s.says_error) {
+    if !error_status && !repeated && !shape.as_ref().is_some_and(|s| s.says_error) {
         return None;
     }
 
@@ -865,7 +885,8 @@ fn read_parts(
         let received = ReceivedCode::of(body_received, &code);
         let shape = shape?;
         let err = if shape.rfc {
-            match ErrorResponse::from_entries(shape.entries) {
+            match ErrorResponse::from_entries(shape.entries.into_iter().map(|(k, v)| (k, Some(v))))
+            {
                 Ok(mut e) => {
                     e.code = code.clone();
                     e
