@@ -761,6 +761,13 @@ impl RedirectStatus {
     }
 }
 
+impl AuthorizationError {
+    /// The status of the redirect itself (303 unless set otherwise).
+    pub(crate) fn redirect_status_code(&self) -> StatusCode {
+        self.status.code()
+    }
+}
+
 /// An authorization-endpoint error delivered to the client's verified redirect URI.
 ///
 /// See the [module docs](self) for the rules it follows.
@@ -969,6 +976,14 @@ impl AuthorizationError {
         // `server_error` is still a server failure).
         #[cfg(feature = "tracing")]
         crate::render::response::trace(
+            &self.error,
+            Endpoint::Authorization,
+            response.status(),
+            self.error.resolve_status(Endpoint::Authorization),
+            None,
+        );
+        #[cfg(feature = "log")]
+        crate::render::log::log(
             &self.error,
             Endpoint::Authorization,
             response.status(),

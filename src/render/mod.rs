@@ -3,4 +3,8 @@
 //! [`ErrorResponse::response`](crate::ErrorResponse::response).
 
 pub mod authorize;
+#[cfg(feature = "log")]
+pub(crate) mod log;
+pub(crate) mod rejection;
+pub(crate) mod report;
 pub(crate) mod response;

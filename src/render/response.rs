@@ -279,8 +279,8 @@ fn body(err: &ErrorResponse, endpoint: Endpoint, status: StatusCode) -> (http::H
 }
 
 /// What a rendered response lacks that its code needs, if anything: the MUSTs the types
-/// cannot enforce, logged at WARN (feature `tracing`).
-#[cfg(feature = "tracing")]
+/// cannot enforce, logged at WARN (features `tracing` and `log`).
+#[cfg(any(feature = "tracing", feature = "log"))]
 fn incomplete(
     err: &ErrorResponse,
     status: StatusCode,
@@ -307,8 +307,12 @@ fn incomplete(
 
 fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
     let Resolved { status, challenges } = err.resolve(endpoint);
+    #[cfg(any(feature = "tracing", feature = "log"))]
+    let warning = incomplete(err, status, &challenges);
     #[cfg(feature = "tracing")]
-    trace(err, endpoint, status, status, incomplete(err, status, &challenges));
+    trace(err, endpoint, status, status, warning);
+    #[cfg(feature = "log")]
+    crate::render::log::log(err, endpoint, status, status, warning);
     let (content_type, body) = body(err, endpoint, status);
     let mut response = Response::new(body);
     *response.status_mut() = status;

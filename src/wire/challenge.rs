@@ -412,6 +412,12 @@ impl Challenge {
         Challenge::new(Scheme::Basic).realm(realm)
     }
 
+    /// The same challenge for another scheme (every parameter kept).
+    pub(crate) fn with_scheme(mut self, scheme: Scheme) -> Self {
+        self.scheme = scheme;
+        self
+    }
+
     /// The scheme (see the [`Scheme`] example).
     pub fn scheme(&self) -> &Scheme {
         &self.scheme

@@ -1319,6 +1319,23 @@ impl OAuthError {
         ErrorResponse::new(self).with_cause(cause)
     }
 
+    /// [`ErrorResponse::with_boxed_cause`] on this code.
+    ///
+    /// ```
+    /// use oauth_errors::OAuthError;
+    ///
+    /// let cause: Box<dyn std::error::Error + Send + Sync> = "pool exhausted".into();
+    /// let err = OAuthError::ServerError.with_boxed_cause(cause);
+    /// assert_eq!(err.cause().map(|c| c.to_string()).as_deref(), Some("pool exhausted"));
+    /// ```
+    #[must_use]
+    pub fn with_boxed_cause(
+        self,
+        cause: Box<dyn StdError + Send + Sync + 'static>,
+    ) -> ErrorResponse {
+        ErrorResponse::new(self).with_boxed_cause(cause)
+    }
+
     /// [`ErrorResponse::with_client_auth`] on this code.
     #[must_use]
     pub fn with_client_auth(self, auth: ClientAuth) -> ErrorResponse {
@@ -1438,9 +1455,20 @@ pub trait ResultExt<T> {
     ) -> Result<T, ErrorResponse>;
 }
 
-impl<T, E: StdError + Send + Sync + 'static> ResultExt<T> for Result<T, E> {
+/// For any error that converts into `Box<dyn Error + Send + Sync>`: every
+/// `std::error::Error + Send + Sync + 'static` type, boxed errors themselves, and
+/// `anyhow::Error` (no dependency on `anyhow` needed).
+///
+/// ```
+/// use oauth_errors::{OAuthError, ResultExt};
+///
+/// let boxed: Result<(), Box<dyn std::error::Error + Send + Sync>> = Err("pool exhausted".into());
+/// let err = boxed.or_oauth(OAuthError::ServerError).unwrap_err();
+/// assert_eq!(err.cause().map(|c| c.to_string()).as_deref(), Some("pool exhausted"));
+/// ```
+impl<T, E: Into<Box<dyn StdError + Send + Sync + 'static>>> ResultExt<T> for Result<T, E> {
     fn or_oauth(self, code: OAuthError) -> Result<T, ErrorResponse> {
-        self.map_err(|e| ErrorResponse::new(code).with_cause(e))
+        self.map_err(|e| ErrorResponse::new(code).with_boxed_cause(e.into()))
     }
 
     fn or_oauth_with(
@@ -1448,7 +1476,9 @@ impl<T, E: StdError + Send + Sync + 'static> ResultExt<T> for Result<T, E> {
         code: OAuthError,
         description: impl Into<ErrorText>,
     ) -> Result<T, ErrorResponse> {
-        self.map_err(|e| ErrorResponse::new(code).with_description(description).with_cause(e))
+        self.map_err(|e| {
+            ErrorResponse::new(code).with_description(description).with_boxed_cause(e.into())
+        })
     }
 }
 

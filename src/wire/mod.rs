@@ -9,4 +9,5 @@ pub(crate) mod contract;
 pub(crate) mod error;
 pub(crate) mod headers;
 pub(crate) mod schema;
+pub(crate) mod option_ext;
 pub mod text;
