@@ -93,8 +93,9 @@ impl Rejection {
     /// use oauth_errors::authorize::RedirectUriError;
     /// use oauth_errors::Rejection;
     ///
-    /// let r = Rejection::from(RedirectUriError::Missing);
-    /// assert_eq!(r.to_response(), RedirectUriError::Missing.to_error().response());
+    /// let r = Rejection::from(RedirectUriError::Missing).to_response();
+    /// let direct = RedirectUriError::Missing.to_error().response();
+    /// assert_eq!((r.status(), r.headers(), r.body()), (direct.status(), direct.headers(), direct.body()));
     /// ```
     pub fn to_response(&self) -> Response<Bytes> {
         match self {
