@@ -172,6 +172,7 @@ pub fn respond(outcome: Outcome, req: &HttpRequest) -> HttpResponse {
         Outcome::Error(e) | Outcome::Direct(e) => e.respond_to(req),
         Outcome::Authorize(e) => e.respond_to(req),
         Outcome::AuthRequired(a) => a.respond_to(req),
+        Outcome::Rejected(r) => r.respond_to(req),
     }
 }
 

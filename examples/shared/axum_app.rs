@@ -80,6 +80,7 @@ pub fn respond(outcome: Outcome) -> Response {
         Outcome::Error(e) | Outcome::Direct(e) => e.into_response(),
         Outcome::Authorize(e) => e.into_response(),
         Outcome::AuthRequired(a) => a.into_response(),
+        Outcome::Rejected(r) => r.into_response(),
     }
 }
 

@@ -79,19 +79,23 @@ use std::borrow::Cow;
 use std::net::SocketAddr;
 
 use bytes::Bytes;
-use http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, LOCATION, PRAGMA};
+use http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION, PRAGMA};
 use http::{HeaderMap, HeaderValue, Method, Response, StatusCode};
 use oauth_errors::authorize::{
     AuthorizationError, Issuer, ResponseMode, ResponseModeError, State, UriError,
     VerifiedRedirectUri, verify_redirect_uri,
 };
 use oauth_errors::{
-    AuthenticationRequired, Challenge, ClientAuth, Endpoint, ErrorResponse, ErrorStatus,
-    OAuthError, Scheme, Scope, error_text,
+    AuthenticationRequired, Challenge, Endpoint, ErrorResponse, ErrorStatus, OAuthError, Rejection,
+    Scope, error_text,
 };
 use serde_json::{Map, Value, json};
 
-use self::http_util::{Params, base64_decode, constant_time_eq, content_type_is};
+use oauth_errors::extract::{
+    AccessTokenConfig, ClientAuthConfig, ClientAuthMethod, ClientCredentials, FormParams as Params,
+};
+
+use self::http_util::{constant_time_eq, content_type_is};
 
 /// The registered client's identifier.
 pub const CLIENT_ID: &str = "demo-client";
@@ -263,6 +267,8 @@ pub enum Outcome {
     Direct(ErrorResponse),
     /// 401 with a challenge and no error information (no usable credentials).
     AuthRequired(AuthenticationRequired),
+    /// What the crate's access-token reader rejected the request with.
+    Rejected(Rejection),
 }
 
 /// A successful response, framework-free.
@@ -419,106 +425,40 @@ fn invalid_request(description: impl Into<oauth_errors::text::ErrorText>) -> Err
     OAuthError::InvalidRequest.with_description(description)
 }
 
-/// Reads an `application/x-www-form-urlencoded` body.
+/// Reads an `application/x-www-form-urlencoded` body with the crate's strict reader
+/// (`FormParams::from_body`: the right `Content-Type`, UTF-8, no repeated parameter).
 fn form_body(req: &Request<'_>) -> Result<Params, ErrorResponse> {
-    if !content_type_is(req.headers, "application/x-www-form-urlencoded") {
-        return Err(invalid_request(error_text!(
-            "The request body must be application/x-www-form-urlencoded"
-        )));
-    }
-    let params = Params::parse(req.body)
-        .map_err(|_| invalid_request(error_text!("The request body is not UTF-8 form data")))?;
-    if let Some(name) = params.repeated() {
-        return Err(invalid_request(format!("Parameter {} is repeated", excerpt(name))));
-    }
-    Ok(params)
+    Ok(Params::from_body(req.headers, req.body)?)
 }
 
-/// The `Authorization` header, rejecting a repeated one.
-fn authorization_header(headers: &HeaderMap) -> Result<Option<&HeaderValue>, ErrorResponse> {
-    let mut all = headers.get_all(AUTHORIZATION).iter();
-    match (all.next(), all.next()) {
-        (first, None) => Ok(first),
-        (_, Some(_)) => Err(invalid_request(error_text!("The Authorization header is repeated"))),
-    }
-}
-
-/// `client_secret_basic` credentials: `Basic base64(urlencode(id) ":" urlencode(secret))`
-/// (RFC 6749 §2.3.1, RFC 7617).
-fn parse_basic(value: &HeaderValue) -> Option<(String, String)> {
-    let bytes = value.as_bytes();
-    let space = bytes.iter().position(|&b| b == b' ')?;
-    if !bytes[..space].eq_ignore_ascii_case(b"basic") {
-        return None;
-    }
-    let rest = &bytes[space..];
-    let start = rest.iter().position(|&b| b != b' ')?;
-    let decoded = base64_decode(&rest[start..])?;
-    let colon = decoded.iter().position(|&b| b == b':')?;
-    let id = http_util::decode_component(&decoded[..colon]).ok()?;
-    let secret = http_util::decode_component(&decoded[colon + 1..]).ok()?;
-    Some((id, secret))
-}
-
-fn check_client(id: &str, secret: &str) -> Result<(), ErrorResponse> {
-    // One answer for an unknown client and a wrong secret: nothing to probe.
-    let ok = constant_time_eq(id.as_bytes(), CLIENT_ID.as_bytes())
-        & constant_time_eq(secret.as_bytes(), CLIENT_SECRET.as_bytes());
-    if ok {
-        Ok(())
-    } else {
-        Err(OAuthError::InvalidClient.with_description(error_text!("Client authentication failed")))
-    }
-}
-
-/// Authenticates the client (RFC 6749 §2.3). See the module docs for the rules.
+/// Authenticates the client (RFC 6749 §2.3) from the credentials the crate reads
+/// (`ClientCredentials::extract`). See the module docs for the rules.
 fn authenticate_client(
     config: &Config,
     headers: &HeaderMap,
     params: &Params,
 ) -> Result<(), ErrorResponse> {
-    let body_id = params.get("client_id");
-    let body_secret = params.get("client_secret");
-    match authorization_header(headers)? {
-        Some(value) => {
-            if body_secret.is_some() {
-                return Err(invalid_request(error_text!(
-                    "Use only one client authentication method (Authorization header or body)"
-                )));
+    let client_auth = ClientAuthConfig::new(config.realm.clone());
+    let client = ClientCredentials::extract(&client_auth, headers, params)?;
+    match (client.method(), client.client_id()) {
+        (ClientAuthMethod::SecretBasic | ClientAuthMethod::SecretPost, Some(id)) => {
+            // One answer for an unknown client and a wrong secret: nothing to probe.
+            let ok = constant_time_eq(id.as_bytes(), CLIENT_ID.as_bytes())
+                & client.secret_matches(CLIENT_SECRET);
+            if ok {
+                Ok(())
+            } else {
+                Err(client
+                    .invalid_client()
+                    .with_description(error_text!("Client authentication failed")))
             }
-            // A failure is answered with the scheme the client used (RFC 6749 §5.2), but
-            // Basic is the only header scheme accepted here, so any other (or garbage)
-            // scheme is challenged with Basic as well.
-            let auth = match ClientAuth::from_headers(headers, config.realm.clone()) {
-                ClientAuth::Header(c) if *c.scheme() == Scheme::Basic => ClientAuth::Header(c),
-                _ => ClientAuth::basic(config.realm.clone()),
-            };
-            let Some((id, secret)) = parse_basic(value) else {
-                return Err(OAuthError::InvalidClient
-                    .with_description(error_text!(
-                        "The Authorization header must carry client_secret_basic credentials"
-                    ))
-                    .with_client_auth(auth));
-            };
-            if body_id.is_some_and(|b| b != id) {
-                return Err(invalid_request(error_text!(
-                    "client_id in the body does not match the Authorization header"
-                )));
-            }
-            check_client(&id, &secret).map_err(|e| e.with_client_auth(auth))
         }
-        None => match (body_id, body_secret) {
-            (Some(id), Some(secret)) => {
-                check_client(id, secret).map_err(|e| e.with_client_auth(ClientAuth::Body))
-            }
-            (None, None) => Err(OAuthError::InvalidClient
-                .with_description(error_text!("Client authentication is required"))),
-            (Some(_), None) => Err(OAuthError::InvalidClient
-                .with_description(error_text!("client_secret is required for this client"))),
-            (None, Some(_)) => Err(OAuthError::InvalidClient
-                .with_description(error_text!("client_id is required"))
-                .with_client_auth(ClientAuth::Body)),
-        },
+        (_, None) => Err(client
+            .invalid_client()
+            .with_description(error_text!("Client authentication is required"))),
+        (_, Some(_)) => Err(client
+            .invalid_client()
+            .with_description(error_text!("client_secret is required for this client"))),
     }
 }
 
@@ -806,71 +746,30 @@ pub fn form_post_page(action: &str, params: &[(&str, &str)]) -> String {
 // GET /api/read, /api/write
 // ---------------------------------------------------------------------------------------
 
-/// What an `Authorization` header holds at the resource server.
-enum Credentials<'a> {
-    /// `Bearer <b64token>`.
-    Bearer(&'a str),
-    /// A well-formed header with another scheme.
-    OtherScheme,
-}
-
-/// `credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]` (RFC 9110 §11.4), and
-/// for Bearer `"Bearer" 1*SP b64token` (RFC 6750 §2.1).
-fn parse_resource_credentials(value: &HeaderValue) -> Option<Credentials<'_>> {
-    let s = value.to_str().ok()?;
-    let (scheme, rest) = s.split_once(' ').unwrap_or((s, ""));
-    let is_tchar = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
-    if scheme.is_empty() || !scheme.bytes().all(is_tchar) {
-        return None;
-    }
-    if !scheme.eq_ignore_ascii_case("bearer") {
-        return Some(Credentials::OtherScheme);
-    }
-    let token = rest.trim_start_matches(' ');
-    let body = token.trim_end_matches('=');
-    let b64 = |b: u8| b.is_ascii_alphanumeric() || b"-._~+/".contains(&b);
-    (!body.is_empty() && body.bytes().all(b64)).then_some(Credentials::Bearer(token))
-}
-
-/// `GET /api/read` and `GET /api/write` (RFC 6750 §3).
+/// `GET /api/read` and `GET /api/write` (RFC 6750 §3), with the access token read by
+/// the crate (`AccessTokenConfig::extract`).
 pub fn api(config: &Config, req: &Request<'_>, route: Route) -> Outcome {
     if let Some(failure) = demo_failure(req.headers) {
         return Outcome::Error(failure_error(failure).at(Endpoint::Api));
     }
     let needed = if route == Route::ApiWrite { "write" } else { "read" };
-    let error =
-        |e: ErrorResponse| Outcome::Error(e.with_challenge(config.bearer()).at(Endpoint::Resource));
-    let value = match authorization_header(req.headers) {
-        Ok(Some(value)) => value,
-        Ok(None) => return Outcome::AuthRequired(AuthenticationRequired::new(config.bearer())),
-        Err(e) => return error(e),
+    let token = match AccessTokenConfig::new(config.realm.clone()).extract(req.headers) {
+        Ok(token) => token,
+        Err(rejection) => return Outcome::Rejected(rejection),
     };
-    let token = match parse_resource_credentials(value) {
-        Some(Credentials::Bearer(token)) => token,
-        Some(Credentials::OtherScheme) => {
-            return Outcome::AuthRequired(AuthenticationRequired::new(config.bearer()));
-        }
-        None => {
-            return error(invalid_request(error_text!(
-                "The Authorization header must be Bearer followed by an access token"
-            )));
-        }
-    };
-    let Some((_, scope)) = ACCESS_TOKENS.iter().find(|(t, _)| *t == token) else {
-        return error(
-            OAuthError::InvalidToken
-                .with_description(error_text!("The access token is invalid, expired or revoked")),
+    let Some((_, scope)) = ACCESS_TOKENS.iter().find(|(t, _)| *t == token.as_str()) else {
+        return Outcome::Error(
+            token.reject(
+                OAuthError::InvalidToken.with_description(error_text!(
+                    "The access token is invalid, expired or revoked"
+                )),
+            ),
         );
     };
     if !scope.split(' ').any(|s| s == needed) {
-        return Outcome::Error(
-            OAuthError::InsufficientScope
-                .with_description(error_text!(
-                    "The access token does not grant the scope this resource requires"
-                ))
-                .with_challenge(config.bearer().scope(needed))
-                .at(Endpoint::Resource),
-        );
+        return Outcome::Error(token.insufficient_scope(needed).with_description(error_text!(
+            "The access token does not grant the scope this resource requires"
+        )));
     }
     Success::Json(
         StatusCode::OK,
