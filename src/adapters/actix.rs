@@ -24,7 +24,9 @@ use bytes::Bytes;
 
 use crate::adapters::rejections::{Kind, error};
 use crate::authorize::{AuthorizationError, RedirectUriError, ResponseModeError};
-use crate::extract::{AccessToken, AccessTokenConfig, ClientAuthConfig, ClientForm};
+use crate::extract::{
+    AccessToken, AccessTokenConfig, ClientAuthConfig, ClientForm, OptionalAccessToken,
+};
 use crate::{AuthenticationRequired, ErrorReport, ErrorResponse, OAuthError, Rejection};
 
 fn status(s: http::StatusCode) -> ActixStatus {
@@ -379,6 +381,33 @@ impl FromRequest for AccessToken {
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
         ready(app_config::<AccessTokenConfig>(req).extract(req))
+    }
+}
+
+/// Like [`AccessToken`]'s extractor, but `None` when the request carries no usable
+/// credentials; see [`AccessTokenConfig::extract_optional`]. (actix-web's own
+/// `Option<AccessToken>` would also turn malformed credentials into `None`.)
+///
+/// ```
+/// use actix_web::{App, get};
+/// use oauth_errors::extract::OptionalAccessToken;
+///
+/// #[get("/feed")]
+/// async fn feed(OptionalAccessToken(token): OptionalAccessToken) -> String {
+///     match token {
+///         Some(_) => "personal feed".into(),
+///         None => "public feed".into(),
+///     }
+/// }
+/// let _app = App::new().service(feed);
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+impl FromRequest for OptionalAccessToken {
+    type Error = Rejection;
+    type Future = Ready<Result<OptionalAccessToken, Rejection>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        ready(app_config::<AccessTokenConfig>(req).extract_optional(req).map(OptionalAccessToken))
     }
 }
 

@@ -15,7 +15,9 @@ use bytes::Bytes;
 use http::request::Parts;
 
 use crate::authorize::{AuthorizationError, RedirectUriError, ResponseModeError};
-use crate::extract::{AccessToken, AccessTokenConfig, ClientAuthConfig, ClientForm};
+use crate::extract::{
+    AccessToken, AccessTokenConfig, ClientAuthConfig, ClientForm, OptionalAccessToken,
+};
 use crate::{
     AuthenticationRequired, ErrorReport, ErrorResponse, ErrorStatus, OAuthError, Rejection,
 };
@@ -190,14 +192,13 @@ impl<S: Send + Sync> FromRequestParts<S> for AccessToken {
     }
 }
 
-/// `Option<AccessToken>`: `None` when the request carries no usable credentials (for
-/// resources that serve anonymous requests too); malformed credentials are still
-/// rejected.
+/// Like [`AccessToken`]'s extractor, but `None` when the request carries no usable
+/// credentials; see [`AccessTokenConfig::extract_optional`].
 ///
 /// ```
-/// use oauth_errors::extract::AccessToken;
+/// use oauth_errors::extract::OptionalAccessToken;
 ///
-/// async fn feed(token: Option<AccessToken>) -> String {
+/// async fn feed(OptionalAccessToken(token): OptionalAccessToken) -> String {
 ///     match token {
 ///         Some(_) => "personal feed".into(),
 ///         None => "public feed".into(),
@@ -206,15 +207,15 @@ impl<S: Send + Sync> FromRequestParts<S> for AccessToken {
 /// let _app: axum::Router = axum::Router::new().route("/feed", axum::routing::get(feed));
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-impl<S: Send + Sync> axum_core::extract::OptionalFromRequestParts<S> for AccessToken {
+impl<S: Send + Sync> FromRequestParts<S> for OptionalAccessToken {
     type Rejection = Rejection;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Option<Self>, Rejection> {
-        match <AccessToken as FromRequestParts<S>>::from_request_parts(parts, state).await {
-            Ok(token) => Ok(Some(token)),
-            Err(Rejection::AuthenticationRequired(_)) => Ok(None),
-            Err(other) => Err(other),
-        }
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Rejection> {
+        let token = match parts.extensions.get::<AccessTokenConfig>() {
+            Some(config) => config.extract_optional(&parts.headers),
+            None => AccessTokenConfig::default().extract_optional(&parts.headers),
+        };
+        token.map(OptionalAccessToken)
     }
 }
 

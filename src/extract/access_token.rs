@@ -408,6 +408,35 @@ impl AccessTokenConfig {
         Ok(AccessToken { scheme, token: token.to_owned(), dpop_proof, config: self.clone() })
     }
 
+    /// Like [`extract`](Self::extract), for resources that also serve anonymous requests:
+    /// `Ok(None)` where `extract` would answer [`AuthenticationRequired`] (no usable
+    /// credentials); malformed credentials are still rejected.
+    ///
+    /// # Errors
+    ///
+    /// The [`Rejection`] of [`extract`](Self::extract) for anything but missing credentials.
+    ///
+    /// ```
+    /// use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
+    /// use oauth_errors::extract::AccessTokenConfig;
+    ///
+    /// let config = AccessTokenConfig::new("api");
+    /// let mut headers = HeaderMap::new();
+    /// assert!(config.extract_optional(&headers).unwrap().is_none());
+    /// headers.insert(AUTHORIZATION, HeaderValue::from_static("Bearer"));
+    /// assert_eq!(config.extract_optional(&headers).unwrap_err().status(), 400);
+    /// ```
+    pub fn extract_optional(
+        &self,
+        headers: &(impl RequestHeaders + ?Sized),
+    ) -> Result<Option<AccessToken>, Rejection> {
+        match self.extract(headers) {
+            Ok(token) => Ok(Some(token)),
+            Err(Rejection::AuthenticationRequired(_)) => Ok(None),
+            Err(other) => Err(other),
+        }
+    }
+
     fn dpop_proof(
         &self,
         headers: &(impl RequestHeaders + ?Sized),
@@ -615,3 +644,18 @@ impl AccessToken {
         self.reject_with(OAuthError::InsufficientScope, |c| c.scope(scope))
     }
 }
+
+/// An [`AccessToken`] if the request carries one: the extractor for resources that also
+/// serve anonymous requests ([`AccessTokenConfig::extract_optional`]). `None` without
+/// usable credentials; malformed credentials are rejected as with [`AccessToken`].
+///
+/// ```
+/// use oauth_errors::extract::{AccessTokenConfig, OptionalAccessToken};
+///
+/// let OptionalAccessToken(token) =
+///     OptionalAccessToken(AccessTokenConfig::new("api").extract_optional(&http::HeaderMap::new())?);
+/// assert!(token.is_none());
+/// # Ok::<(), oauth_errors::Rejection>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionalAccessToken(pub Option<AccessToken>);

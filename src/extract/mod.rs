@@ -20,9 +20,9 @@
 //!
 //! # Framework extractors
 //!
-//! With the `axum` feature, [`AccessToken`] implements `FromRequestParts` and
-//! [`ClientForm`] implements `FromRequest`; with `actix-web`, both implement actix's
-//! `FromRequest`. Their configuration ([`AccessTokenConfig`], [`ClientAuthConfig`]) comes
+//! With the `axum` feature, [`AccessToken`] and [`OptionalAccessToken`] implement
+//! `FromRequestParts` and [`ClientForm`] implements `FromRequest`; with `actix-web`, all
+//! three implement actix's `FromRequest`. Their configuration ([`AccessTokenConfig`], [`ClientAuthConfig`]) comes
 //! from the request extensions (axum: `.layer(Extension(config))`) or the app data
 //! (actix-web: `.app_data(config)`); without one, the defaults apply.
 //!
@@ -42,7 +42,7 @@ mod client;
 mod form;
 mod headers;
 
-pub use self::access_token::{AccessToken, AccessTokenConfig, TokenScheme};
+pub use self::access_token::{AccessToken, AccessTokenConfig, OptionalAccessToken, TokenScheme};
 pub use self::client::{ClientAuthConfig, ClientAuthMethod, ClientCredentials};
 pub use self::form::{FormError, FormParams};
 pub use self::headers::RequestHeaders;
