@@ -10,6 +10,8 @@
 //! collected before failing.
 
 #![cfg(all(feature = "axum", feature = "actix-web"))]
+// Each example includes `examples/shared/api_domain.rs` itself, as it does when run.
+#![allow(clippy::duplicate_mod)]
 
 #[allow(dead_code)]
 #[path = "../examples/actix_api.rs"]
@@ -17,7 +19,6 @@ mod actix_api;
 #[allow(dead_code)]
 #[path = "../examples/axum_api.rs"]
 mod axum_api;
-#[allow(dead_code)]
 #[path = "../examples/shared/axum_app.rs"]
 mod axum_app;
 mod common;

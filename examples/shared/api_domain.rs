@@ -60,12 +60,14 @@ pub struct Resource {
 /// they become OAuth errors, so handlers just use `?`.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
+    /// The client's authentication context decides `invalid_client`'s 401 or 400 (boxed:
+    /// a `ClientAuth` holds a whole challenge).
     #[error("no client authentication")]
-    NoClient(ClientAuth),
+    NoClient(Box<ClientAuth>),
     #[error("a confidential client sent no secret")]
-    NoSecret(ClientAuth),
+    NoSecret(Box<ClientAuth>),
     #[error("client authentication failed")]
-    BadClient(ClientAuth),
+    BadClient(Box<ClientAuth>),
     #[error("unsupported grant type {0:?}")]
     UnsupportedGrant(String),
     #[error("malformed scope")]
@@ -92,14 +94,14 @@ impl From<ApiError> for ErrorResponse {
         match e {
             ApiError::NoClient(auth) => OAuthError::InvalidClient
                 .with_description(error_text!("Client authentication is required"))
-                .with_client_auth(auth),
+                .with_client_auth(*auth),
             ApiError::NoSecret(auth) => OAuthError::InvalidClient
                 .with_description(error_text!("client_secret is required for this client"))
-                .with_client_auth(auth),
+                .with_client_auth(*auth),
             // 401 + `Basic realm="demo"` when the client used the header, else 400.
             ApiError::BadClient(auth) => OAuthError::InvalidClient
                 .with_description(error_text!("Client authentication failed"))
-                .with_client_auth(auth),
+                .with_client_auth(*auth),
             ApiError::UnsupportedGrant(g) => OAuthError::UnsupportedGrantType
                 .with_description(format!("Unsupported grant_type: {}", excerpt(&g))),
             ApiError::MalformedScope => {
@@ -117,7 +119,7 @@ impl From<ApiError> for ErrorResponse {
 
 /// Checks the client's credentials (one answer for an unknown client and a wrong secret).
 pub fn authenticate(client: &ClientCredentials) -> Result<(), ApiError> {
-    let auth = client.client_auth().clone();
+    let auth = Box::new(client.client_auth().clone());
     match (client.method(), client.client_id()) {
         (ClientAuthMethod::SecretBasic | ClientAuthMethod::SecretPost, Some(id)) => {
             if id == CLIENT_ID && client.secret_matches(CLIENT_SECRET) {
