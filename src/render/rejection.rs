@@ -15,13 +15,6 @@ use crate::wire::error::ErrorResponse;
 /// protected-resource or authorization-endpoint handler, and of the
 /// [`AccessToken`](crate::extract::AccessToken) extractor.
 ///
-/// It stays small (an authorization error is boxed), so `Result<T, Rejection>` does not
-/// trip clippy's `result_large_err`:
-///
-/// ```
-/// assert!(std::mem::size_of::<oauth_errors::Rejection>() <= 96);
-/// ```
-///
 /// | Variant | Response |
 /// |---|---|
 /// | [`Error`](Self::Error) — from [`OAuthError`](crate::OAuthError), [`ErrorResponse`], [`RedirectUriError`](crate::authorize::RedirectUriError) or any type with `Into<ErrorResponse>` | the JSON error at its endpoint ([`ErrorResponse::response`]): `invalid_request`, `invalid_token`, `insufficient_scope`, DPoP and step-up errors with their challenges, a direct 400 at the authorization endpoint, … |
@@ -35,11 +28,19 @@ use crate::wire::error::ErrorResponse;
 ///
 /// **Why one enum rather than a wider [`ErrorResponse`].** An `ErrorResponse` always
 /// *has* an error code and renders at an endpoint; "no credentials" has no code (RFC 6750
-/// §3.1 forbids sending one) and a redirect has no status of its own. Folding them into
+/// §3.1: the server "SHOULD NOT include an error code") and a redirect has no status of
+/// its own. Folding them into
 /// `ErrorResponse` would make `code()` and `to_response(endpoint)` lie for those cases, so
 /// they stay separate types and `Rejection` is their union. `?` converts each of them —
 /// and every domain error with `From<MyError> for ErrorResponse` — so a handler needs no
 /// `.into_response()` on any branch.
+///
+/// It stays small (an authorization error is boxed), so `Result<T, Rejection>` does not
+/// trip clippy's `result_large_err`:
+///
+/// ```
+/// assert!(std::mem::size_of::<oauth_errors::Rejection>() <= 96);
+/// ```
 ///
 /// ```
 /// use oauth_errors::{Challenge, ErrorResponse, OAuthError, Rejection};
