@@ -286,3 +286,70 @@ async fn actix_bare_oauth_error() {
         Some(&b"application/json"[..])
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Rejection and the types that became actix `ResponseError`s
+// ---------------------------------------------------------------------------------------
+
+fn rejections() -> Vec<(&'static str, oauth_errors::Rejection)> {
+    let authz = AuthorizationError::new(
+        OAuthError::ServerError.with_cause(std::io::Error::other("db")),
+        verified(),
+    );
+    vec![
+        ("error", OAuthError::InvalidToken.with_description("expired").into()),
+        ("auth-required", AuthenticationRequired::new(Challenge::bearer().realm("r")).into()),
+        ("redirect", authz.clone().into()),
+        ("form-post", authz.mode(ResponseMode::FormPost).into()),
+        ("never-redirected", AuthorizationError::new(OAuthError::InvalidClient, verified()).into()),
+        ("redirect-uri", RedirectUriError::NotRegistered.into()),
+        ("response-mode", oauth_errors::authorize::ResponseModeError::Unsupported.into()),
+    ]
+}
+
+/// Every `Rejection` renders the same in axum, actix-web (`ResponseError` and
+/// `Responder`) and the core, and actix's `status_code()` agrees with the response.
+#[actix_web::test]
+async fn rejections_render_alike_everywhere() {
+    for (name, r) in rejections() {
+        let core = core_parts(r.to_response());
+        assert_eq!(r.status().as_u16(), core.0, "{name}");
+        assert_eq!(r.status_code().as_u16(), core.0, "{name}: status_code()");
+        let (status, headers, body) = actix_parts(r.error_response()).await;
+        assert_eq!(
+            (status, headers, body.clone()),
+            (core.0, actix_sorted(&core.1), core.2.clone()),
+            "{name}"
+        );
+        let axum = axum_parts(r.into_response()).await;
+        assert_eq!(axum, core, "{name}: axum");
+    }
+    let responder = rejections().remove(1).1.respond_to(&req());
+    assert_eq!(responder.status().as_u16(), 401);
+}
+
+/// The types that became `ResponseError`s: `status_code()` agrees with
+/// `error_response()`, which is the core's response.
+#[actix_web::test]
+async fn new_response_errors_agree() {
+    let authz = AuthorizationError::new(OAuthError::LoginRequired, verified());
+    let auth = AuthenticationRequired::new(Challenge::bearer().realm("r"));
+    let mode = oauth_errors::authorize::ResponseModeError::QueryNotAllowed;
+    let uri = RedirectUriError::Missing;
+    let cases: [(&str, &dyn ResponseError, http::Response<Bytes>); 4] = [
+        ("authorization", &authz, authz.to_response()),
+        ("auth-required", &auth, auth.to_response()),
+        ("response-mode", &mode, mode.to_response()),
+        ("redirect-uri", &uri, uri.to_error().response()),
+    ];
+    for (name, e, core) in cases {
+        let core = core_parts(core);
+        assert_eq!(e.status_code().as_u16(), core.0, "{name}");
+        let (status, headers, body) = actix_parts(e.error_response()).await;
+        assert_eq!((status, headers, body), (core.0, actix_sorted(&core.1), core.2), "{name}");
+    }
+}
+
+fn actix_sorted(h: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
+    sorted(h.to_vec())
+}

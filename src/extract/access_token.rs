@@ -272,6 +272,7 @@ impl AccessTokenConfig {
     /// The [`Rejection`] to answer with (see [`extract_with_form`](Self::extract_with_form)).
     ///
     /// ```
+    /// # #[cfg(feature = "actix-web")] {
     /// use actix_web::test::TestRequest;
     /// use oauth_errors::extract::{AccessTokenConfig, TokenScheme};
     ///
@@ -283,6 +284,7 @@ impl AccessTokenConfig {
     /// let token = AccessTokenConfig::new("api").dpop("ES256").extract(&req).unwrap();
     /// assert_eq!(token.scheme(), TokenScheme::DPoP);
     /// assert_eq!(token.dpop_proof(), Some("eyJhbGciOiJFUzI1NiJ9.eyJqdGkiOiJ4In0.c2ln"));
+    /// # }
     /// ```
     pub fn extract(
         &self,

@@ -785,7 +785,21 @@ impl ClientAuth {
     ///
     /// The challenge names the scheme the client *used*, as RFC 6749 §5.2 asks, even one
     /// the server does not accept; a server that only accepts `Basic` can answer with
-    /// [`ClientAuth::basic`] whenever the header is present.
+    /// [`ClientAuth::basic`] whenever the header is present (as
+    /// [`ClientCredentials`](crate::extract::ClientCredentials) does).
+    ///
+    /// `headers` is anything [`RequestHeaders`](crate::extract::RequestHeaders) reads: an
+    /// `http` 1.x header map or request, or an actix-web request.
+    ///
+    /// ```
+    /// # #[cfg(feature = "actix-web")] {
+    /// use actix_web::test::TestRequest;
+    /// use oauth_errors::ClientAuth;
+    ///
+    /// let req = TestRequest::default().insert_header(("Authorization", "Basic ZGVtbzp4")).to_http_request();
+    /// assert_eq!(ClientAuth::from_headers(&req, "demo"), ClientAuth::basic("demo"));
+    /// # }
+    /// ```
     ///
     /// ```
     /// use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
@@ -799,12 +813,15 @@ impl ClientAuth {
     /// // The client's scheme, without error parameters (the error is in the body).
     /// assert_eq!(r.headers()["www-authenticate"], r#"DPoP realm="as""#);
     /// ```
-    pub fn from_headers(headers: &http::HeaderMap, realm: impl Into<Cow<'static, str>>) -> Self {
-        let Some(value) = headers.get(http::header::AUTHORIZATION) else {
+    pub fn from_headers(
+        headers: &(impl crate::extract::RequestHeaders + ?Sized),
+        realm: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        let values = headers.header_values("authorization");
+        let Some(value) = values.first() else {
             return ClientAuth::None;
         };
         let scheme = value
-            .as_bytes()
             .split(|&b| b == b' ')
             .next()
             .and_then(|s| core::str::from_utf8(s).ok())
