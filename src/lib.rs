@@ -5,8 +5,8 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 // The layers, bottom up: the taxonomy (one table), the wire format both directions share,
-// the server half (rendering, redirects), the client half (parsing), and framework adapters
-// that depend on the rest and never the reverse.
+// the server half (rendering, redirects, reading credentials from requests), the client
+// half (parsing), and framework adapters that depend on the rest and never the reverse.
 mod adapters;
 mod client;
 pub mod extract;
