@@ -46,8 +46,8 @@ pub use crate::wire::error::{
     StatusError,
 };
 pub use crate::wire::headers::RetryAfter;
-pub use crate::wire::schema::SchemaContext;
 pub use crate::wire::option_ext::OptionExt;
+pub use crate::wire::schema::SchemaContext;
 
 #[cfg(feature = "oauth2")]
 #[cfg_attr(docsrs, doc(cfg(feature = "oauth2")))]

@@ -73,6 +73,7 @@ fn render(outcome: Outcome) -> Option<Response<Bytes>> {
         Outcome::Error(e) | Outcome::Direct(e) => Some(e.response()),
         Outcome::Authorize(e) => Some(e.to_response()),
         Outcome::AuthRequired(a) => Some(a.to_response()),
+        Outcome::Rejected(r) => Some(r.to_response()),
     }
 }
 

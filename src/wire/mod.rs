@@ -8,6 +8,6 @@ pub(crate) mod challenge;
 pub(crate) mod contract;
 pub(crate) mod error;
 pub(crate) mod headers;
-pub(crate) mod schema;
 pub(crate) mod option_ext;
+pub(crate) mod schema;
 pub mod text;
