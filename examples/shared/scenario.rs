@@ -767,9 +767,11 @@ pub fn api(config: &Config, req: &Request<'_>, route: Route) -> Outcome {
         );
     };
     if !scope.split(' ').any(|s| s == needed) {
-        return Outcome::Error(token.insufficient_scope(needed).with_description(error_text!(
+        // `token.insufficient_scope(needed)` in short: the scope needed goes into the challenge.
+        let err = OAuthError::InsufficientScope.with_description(error_text!(
             "The access token does not grant the scope this resource requires"
-        )));
+        ));
+        return Outcome::Error(token.reject_with(err, |challenge| challenge.scope(needed)));
     }
     Success::Json(
         StatusCode::OK,
