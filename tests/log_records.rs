@@ -1,6 +1,8 @@
-//! The `log` feature: one record per rendered error, target `oauth_errors`, `Error` for
-//! 5xx with the internal cause and its `source()` chain, `Debug` for everything else;
-//! nothing for `to_body()` or `resolve_status()`; the cause never reaches the wire.
+//! The `log` feature: one record per rendered error, target `oauth_errors`, like the
+//! `tracing` event — `Error` for 5xx with the internal cause and its `source()` chain,
+//! `Warn` when the response lacks what its code needs, `Debug` for everything else, the
+//! status sent and the error's own; nothing for `to_body()` or `resolve_status()`; the
+//! cause never reaches the wire.
 //!
 //! One capturing logger is installed for the process; each test reads only the records
 //! of its own thread, and only those of the `log` feature (with `--all-features`,
@@ -73,7 +75,7 @@ fn server_errors_are_logged_at_error_with_the_cause_chain() {
         [(
             log::Level::Error,
             "oauth_errors".to_owned(),
-            r#"OAuth error response error=server_error status=500 endpoint=token description="try later" cause="query failed: connection refused""#
+            r#"OAuth error response error=server_error status=500 error_status=500 endpoint=token description="try later" cause="query failed: connection refused""#
                 .to_owned()
         )]
     );
@@ -87,7 +89,7 @@ fn client_errors_are_logged_at_debug() {
         [(
             log::Level::Debug,
             "oauth_errors".to_owned(),
-            r#"OAuth error response error=invalid_grant status=400 endpoint=token description="" cause="""#
+            r#"OAuth error response error=invalid_grant status=400 error_status=400 endpoint=token description="" cause="""#
                 .to_owned()
         )]
     );
@@ -100,7 +102,10 @@ fn redirected_errors_are_logged_at_their_own_level() {
     let got = records(|| assert_eq!(err.to_response().status(), 303));
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, log::Level::Error);
-    assert!(got[0].2.contains("error=server_error status=500 endpoint=authorization"), "{got:?}");
+    assert!(
+        got[0].2.contains("error=server_error status=303 error_status=500 endpoint=authorization"),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -112,4 +117,15 @@ fn reading_an_error_logs_nothing() {
         let _ = err.report();
     });
     assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn incomplete_responses_are_logged_at_warn() {
+    let got = records(|| drop(OAuthError::UseDpopNonce.to_response(Endpoint::Token)));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, log::Level::Warn);
+    assert_eq!(
+        got[0].2,
+        r#"OAuth error response error=use_dpop_nonce status=400 error_status=400 endpoint=token description="" cause="" warning="use_dpop_nonce sent without a DPoP-Nonce header: build it with ErrorResponse::use_dpop_nonce (RFC 9449 §8, §9)""#
+    );
 }
