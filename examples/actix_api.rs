@@ -7,6 +7,9 @@
 //! cargo run --example actix_api --features actix-web -- --addr 127.0.0.1:18081
 //! ```
 //!
+//! `RUST_LOG` sets the log level (default `info`: 5xx with their internal cause;
+//! `debug`: every refused request).
+//!
 //! It answers exactly like `axum_api.rs` and the demo server (checked by
 //! `tests/api_examples.rs`):
 //!
@@ -120,7 +123,7 @@ fn main() -> ExitCode {
         }
     };
     tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
+        .with_max_level(api_domain::log_level())
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
     actix_web::rt::System::new().block_on(async move {

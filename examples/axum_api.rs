@@ -7,6 +7,9 @@
 //! cargo run --example axum_api --features axum -- --addr 127.0.0.1:18080
 //! ```
 //!
+//! `RUST_LOG` sets the log level (default `info`: 5xx with their internal cause;
+//! `debug`: every refused request).
+//!
 //! It serves the demo server's client, tokens and answers (byte for byte, checked by
 //! `tests/api_examples.rs`):
 //!
@@ -100,7 +103,7 @@ async fn main() -> ExitCode {
         }
     };
     tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
+        .with_max_level(api_domain::log_level())
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
     let listener = match tokio::net::TcpListener::bind(&addr).await {

@@ -205,3 +205,13 @@ pub fn listen_addr() -> Result<String, String> {
     }
     Ok(addr)
 }
+
+/// The log level `RUST_LOG` names (`off`, `error`, `warn`, `info`, `debug`, `trace`);
+/// `info` when unset or not a level. At `info` the middleware logs 5xx with their cause;
+/// `debug` logs every refused request too.
+pub fn log_level() -> tracing_subscriber::filter::LevelFilter {
+    std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(tracing_subscriber::filter::LevelFilter::INFO)
+}
