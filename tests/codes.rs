@@ -931,3 +931,27 @@ fn extension_codes_of_every_length_keep_their_string() {
     };
     assert!(a < b && a != b);
 }
+
+/// The perfect-hash lookup compares whole strings: every known code maps to itself, and a
+/// string differing from a known code in any one byte (or by one byte of length) is an
+/// extension code, never the known one.
+#[test]
+fn lookup_compares_every_byte() {
+    for code in OAuthError::KNOWN {
+        let s = code.as_str();
+        assert_eq!(&OAuthError::from_code(s).unwrap(), code);
+        for at in 0..s.len() {
+            let mut near = s.as_bytes().to_vec();
+            near[at] = if near[at] == b'x' { b'y' } else { b'x' };
+            let near = String::from_utf8(near).unwrap();
+            let parsed = OAuthError::from_code(&near).unwrap();
+            assert!(!parsed.is_known() || parsed.as_str() == near, "{near} read as {parsed:?}");
+            assert_eq!(parsed.as_str(), near);
+        }
+        for near in [format!("{s}x"), s[..s.len() - 1].to_string(), format!("x{s}")] {
+            let parsed = OAuthError::from_code(&near).unwrap();
+            assert_eq!(parsed.as_str(), near);
+            assert_ne!(&parsed, code);
+        }
+    }
+}

@@ -364,6 +364,7 @@ enum ExtensionRepr {
 
 impl ExtensionCode {
     /// A checked code, copied.
+    #[inline]
     fn copied(code: &str) -> Self {
         let src = code.as_bytes();
         match u8::try_from(src.len()) {
@@ -596,6 +597,13 @@ macro_rules! define_codes {
             Extension(ExtensionCode),
         }
 
+        /// The known codes without the `Extension` case: a plain byte, so turning a table
+        /// index into an [`OAuthError`] compiles to a copy rather than a jump per code.
+        #[derive(Clone, Copy)]
+        enum KnownCode {
+            $($variant,)*
+        }
+
         impl OAuthError {
             /// Every known code (no `Extension`), in table order.
             ///
@@ -650,26 +658,34 @@ macro_rules! define_codes {
                 }
             }
 
+            /// The known code at `index` in [`KNOWN`](Self::KNOWN): a table read, not a
+            /// `match` (see [`KnownCode`]).
+            #[inline]
+            fn known_at(index: usize) -> Option<OAuthError> {
+                const KINDS: &[KnownCode] = &[$(KnownCode::$variant),*];
+                KINDS.get(index).map(|kind| match kind {
+                    $(KnownCode::$variant => OAuthError::$variant,)*
+                })
+            }
+
             /// The wire strings of [`KNOWN`](Self::KNOWN), in the same order.
             const KNOWN_CODES: &'static [&'static str] = &[$($code),*];
 
-            /// The known code spelled `s`, if any: one hash and, almost always, one
-            /// comparison (see [`CODE_SLOTS`]).
+            /// The known code spelled `s`, if any: one hash, one table read and at most
+            /// one comparison (see [`CODE_SLOTS`]).
+            #[inline]
             fn lookup_known(s: &str) -> Option<OAuthError> {
                 let bytes = s.as_bytes();
-                if bytes.is_empty() || bytes.len() > MAX_KNOWN_LEN {
+                if bytes.len() < MIN_KNOWN_LEN || bytes.len() > MAX_KNOWN_LEN {
                     return None;
                 }
-                let mut slot = code_hash(bytes);
-                for _ in 0..CODE_SLOTS.len() {
-                    let entry = CODE_SLOTS[slot % CODE_SLOTS.len()];
-                    let index = usize::from(entry).checked_sub(1)?;
-                    if Self::KNOWN_CODES.get(index) == Some(&s) {
-                        return Self::KNOWN.get(index).cloned();
-                    }
-                    slot += 1;
+                let slot = code_hash(bytes, CODE_SEED) % SLOT_COUNT;
+                let index = usize::from(*CODE_SLOTS.get(slot)?).checked_sub(1)?;
+                if same_code(Self::KNOWN_CODES.get(index)?.as_bytes(), bytes) {
+                    Self::known_at(index)
+                } else {
+                    None
                 }
-                None
             }
 
             /// Whether `s` is the wire string of a known code.
@@ -697,51 +713,98 @@ const MAX_KNOWN_LEN: usize = {
     max
 };
 
-/// A cheap hash of a code for [`CODE_SLOTS`]: the length and the last eight bytes (the
-/// known codes share prefixes such as `invalid_`, not suffixes), read as one word and
-/// multiplied through.
-const fn code_hash(b: &[u8]) -> usize {
-    let n = b.len();
-    let word = if n >= 8 {
-        u64::from_le_bytes([
-            b[n - 8],
-            b[n - 7],
-            b[n - 6],
-            b[n - 5],
-            b[n - 4],
-            b[n - 3],
-            b[n - 2],
-            b[n - 1],
-        ])
-    } else {
-        let mut word = 0u64;
-        let mut i = 0;
-        while i < n {
-            word = (word << 8) | b[i] as u64;
-            i += 1;
+/// The shortest known code, in bytes (at least 8, which [`code_hash`] relies on):
+/// shorter strings skip the lookup.
+const MIN_KNOWN_LEN: usize = {
+    let mut min = usize::MAX;
+    let mut i = 0;
+    while i < OAuthError::KNOWN_CODES.len() {
+        if OAuthError::KNOWN_CODES[i].len() < min {
+            min = OAuthError::KNOWN_CODES[i].len();
         }
-        word
+        i += 1;
+    }
+    assert!(min >= 8, "code_hash reads the first and last eight bytes");
+    min
+};
+
+/// Number of slots in [`CODE_SLOTS`]: enough that a collision-free seed is found after a
+/// few tries.
+const SLOT_COUNT: usize = 512;
+
+/// A cheap hash of a code of at least eight bytes for [`CODE_SLOTS`]: the first and the
+/// last eight bytes (the known codes share prefixes such as `invalid_` and suffixes such
+/// as `_required`, rarely both) and the length, multiplied through by `seed`.
+#[inline]
+const fn code_hash(b: &[u8], seed: u64) -> usize {
+    let n = b.len();
+    let (first, last) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
+        _ => (0, 0),
     };
-    ((word ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+    let word = first ^ last.rotate_left(29) ^ n as u64;
+    (word.wrapping_mul(seed) >> 40) as usize
 }
 
-/// An open-addressing table from [`code_hash`] to `1 + index` into
-/// [`OAuthError::KNOWN`] (0: empty), built at compile time with linear probing. With
-/// 256 slots for the known codes most lookups, hits and misses alike, touch one slot.
-static CODE_SLOTS: [u8; 256] = {
+/// Eight bytes of `b` from `offset` as a word (0 past the end).
+#[inline]
+fn word_at(b: &[u8], offset: usize) -> u64 {
+    b.get(offset..).and_then(|rest| rest.first_chunk::<8>()).map_or(0, |w| u64::from_le_bytes(*w))
+}
+
+/// Whether two strings of [`MIN_KNOWN_LEN`]..=[`MAX_KNOWN_LEN`] bytes are equal: a fixed
+/// number of word comparisons (the last ones overlapping), with no branch on the length.
+#[inline]
+fn same_code(a: &[u8], b: &[u8]) -> bool {
+    const WORDS: usize = MAX_KNOWN_LEN.div_ceil(8);
+    let n = a.len();
+    if n != b.len() || n < 8 {
+        return false;
+    }
+    let mut diff = 0;
+    for k in 0..WORDS {
+        let offset = (8 * k).min(n - 8);
+        diff |= word_at(a, offset) ^ word_at(b, offset);
+    }
+    diff == 0
+}
+
+/// The slot table for `seed`, or `None` if two known codes share a slot.
+const fn slots_for(seed: u64) -> Option<[u8; SLOT_COUNT]> {
     let codes = OAuthError::KNOWN_CODES;
-    assert!(codes.len() < 255, "CODE_SLOTS holds at most 254 codes");
-    let mut slots = [0u8; 256];
+    let mut slots = [0u8; SLOT_COUNT];
     let mut i = 0;
     while i < codes.len() {
-        let mut slot = code_hash(codes[i].as_bytes()) % 256;
-        while slots[slot] != 0 {
-            slot = (slot + 1) % 256;
+        let slot = code_hash(codes[i].as_bytes(), seed) % SLOT_COUNT;
+        if slots[slot] != 0 {
+            return None;
         }
         slots[slot] = (i + 1) as u8;
         i += 1;
     }
-    slots
+    Some(slots)
+}
+
+/// The first odd multiplier (from a fixed sequence) for which [`code_hash`] puts every
+/// known code in a slot of its own: a perfect hash, found at compile time.
+const CODE_SEED: u64 = {
+    assert!(OAuthError::KNOWN_CODES.len() < 255, "CODE_SLOTS holds at most 254 codes");
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut tries = 0;
+    while slots_for(seed).is_none() {
+        seed = seed.wrapping_add(0x6A09_E667_F3BC_C909) | 1;
+        tries += 1;
+        assert!(tries < 100_000, "no collision-free seed for CODE_SLOTS");
+    }
+    seed
+};
+
+/// A perfect hash table from [`code_hash`] to `1 + index` into
+/// [`OAuthError::KNOWN`] (0: empty), built at compile time: every lookup, hit or miss,
+/// reads one slot and compares at most one string.
+static CODE_SLOTS: [u8; SLOT_COUNT] = match slots_for(CODE_SEED) {
+    Some(slots) => slots,
+    None => [0; SLOT_COUNT],
 };
 
 /// Facts about an extension code: 400, fix the request, no spec.
@@ -787,6 +850,7 @@ impl OAuthError {
     /// assert!(OAuthError::from_code("bad\ncode").is_err());
     /// assert!(OAuthError::from_code("").is_err());
     /// ```
+    #[inline]
     pub fn from_code(code: &str) -> Result<OAuthError, CodeError> {
         if let Some(known) = Self::lookup_known(code) {
             return Ok(known);
