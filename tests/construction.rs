@@ -180,3 +180,48 @@ fn bare_code_shortcuts_build_rich_errors() {
     let boxed: Box<dyn std::error::Error> = Box::new(OAuthError::AccessDenied);
     assert_eq!(boxed.to_string(), "access_denied");
 }
+
+/// Bare known codes render from precomputed parts under a plain contract; a contract with
+/// a rule (for an unrelated code) takes the general path. Both give the same response for
+/// every code at every endpoint, under both `Pragma` settings.
+#[test]
+fn bare_fast_path_matches_the_general_path() {
+    use std::sync::LazyLock;
+    static RULED: LazyLock<oauth_errors::Contract> = LazyLock::new(|| {
+        oauth_errors::Contract::builder()
+            .status(
+                oauth_errors::extension_code!("unrelated_code"),
+                oauth_errors::ErrorStatus::CONFLICT,
+            )
+            .build()
+    });
+    static RULED_21: LazyLock<oauth_errors::Contract> = LazyLock::new(|| {
+        oauth_errors::Contract::builder()
+            .status(
+                oauth_errors::extension_code!("unrelated_code"),
+                oauth_errors::ErrorStatus::CONFLICT,
+            )
+            .pragma_no_cache(false)
+            .build()
+    });
+    let parts = |r: http::Response<bytes::Bytes>| {
+        let mut headers: Vec<(String, Vec<u8>)> = r
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str().to_owned(), v.as_bytes().to_vec()))
+            .collect();
+        headers.sort();
+        (r.status(), headers, r.body().clone())
+    };
+    for code in OAuthError::KNOWN {
+        for endpoint in Endpoint::ALL {
+            let fast = parts(code.to_response(endpoint));
+            let general = parts(RULED.error(code.clone()).to_response(endpoint));
+            assert_eq!(fast, general, "{code} at {endpoint}");
+            let fast =
+                parts(oauth_errors::Contract::oauth21().error(code.clone()).to_response(endpoint));
+            let general = parts(RULED_21.error(code.clone()).to_response(endpoint));
+            assert_eq!(fast, general, "{code} at {endpoint}, OAuth 2.1");
+        }
+    }
+}

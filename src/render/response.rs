@@ -251,16 +251,23 @@ impl OAuthError {
     /// assert!(r.headers().get("dpop-nonce").is_none());
     /// ```
     pub fn to_response(&self, endpoint: Endpoint) -> Response<Bytes> {
+        #[cfg(not(feature = "tracing"))]
+        if let Some((status, info)) = bare_plan(self, Contract::oauth2(), endpoint) {
+            return bare_response(status, info, true);
+        }
         render(&ErrorResponse::new(self.clone()), endpoint)
     }
 }
 
 fn body(err: &ErrorResponse, endpoint: Endpoint, status: StatusCode) -> (http::HeaderValue, Bytes) {
     let contract = err.contract();
-    let fast = err.description().is_none()
+    // One scan of the contract's rules (none for the default contract).
+    let format = if contract.is_plain() { None } else { contract.format_for(err.code(), endpoint) };
+    let fast = format.is_none()
+        && err.description().is_none()
         && err.uri().is_none()
         && err.members().is_empty()
-        && contract.is_plain_json_for(err.code(), endpoint);
+        && contract.members().is_empty();
     if fast {
         if let Some(info) = err.code().known_info() {
             return (APPLICATION_JSON, Bytes::from_static(info.static_body.as_bytes()));
@@ -268,7 +275,7 @@ fn body(err: &ErrorResponse, endpoint: Endpoint, status: StatusCode) -> (http::H
     }
     let ctx = BodyContext::new(status, endpoint, contract.members());
     let mut out = Vec::with_capacity(96);
-    if let Some(format) = contract.format_for(err.code(), endpoint) {
+    if let Some(format) = format {
         if format.write_body(err, &ctx, &mut out).is_ok() {
             return (format.content_type(), Bytes::from(out));
         }
@@ -305,7 +312,64 @@ fn incomplete(
     None
 }
 
+/// The status and table row of a bare known code under a plain contract
+/// ([`Contract::is_plain`]) when it needs no header beyond the three every error carries:
+/// then status and body come straight from the table and every header value is `const`.
+/// `None` for anything else (the general path decides).
+#[inline]
+fn bare_plan(
+    code: &OAuthError,
+    contract: &Contract,
+    endpoint: Endpoint,
+) -> Option<(StatusCode, &'static crate::CodeInfo)> {
+    let info = code.known_info()?;
+    if !contract.is_plain() {
+        return None;
+    }
+    // As `resolve`: a bare `invalid_client` at a client-authenticating endpoint is a 400
+    // (no `Authorization` header was used, RFC 6749 §5.2).
+    let status = if *code == OAuthError::InvalidClient && endpoint.authenticates_clients() {
+        StatusCode::BAD_REQUEST
+    } else {
+        status_code(info.status_at(endpoint))
+    };
+    // A challenge (401, or challenged here) or an `Allow` (405): the general path.
+    if status == UNAUTHORIZED
+        || status == StatusCode::METHOD_NOT_ALLOWED
+        || info.challenged_at(endpoint)
+    {
+        return None;
+    }
+    Some((status, info))
+}
+
+/// The response of a [`bare_plan`]: the table's body, `const` header values.
+#[inline]
+fn bare_response(
+    status: StatusCode,
+    info: &'static crate::CodeInfo,
+    pragma: bool,
+) -> Response<Bytes> {
+    let mut response = Response::new(Bytes::from_static(info.static_body.as_bytes()));
+    *response.status_mut() = status;
+    let h = response.headers_mut();
+    h.insert(CONTENT_TYPE, APPLICATION_JSON);
+    h.insert(CACHE_CONTROL, NO_STORE);
+    if pragma {
+        h.insert(PRAGMA, NO_CACHE);
+    }
+    response
+}
+
 fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
+    if err.description.is_none() && err.details.is_none() {
+        let contract = err.contract();
+        if let Some((status, info)) = bare_plan(&err.code, contract, endpoint) {
+            #[cfg(feature = "tracing")]
+            trace(err, endpoint, status, status, incomplete(err, status, &[]));
+            return bare_response(status, info, contract.pragma_no_cache());
+        }
+    }
     let Resolved { status, challenges } = err.resolve(endpoint);
     #[cfg(any(feature = "tracing", feature = "log"))]
     let warning = incomplete(err, status, &challenges);

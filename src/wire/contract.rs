@@ -227,10 +227,11 @@ impl Contract {
         self.endpoint
     }
 
-    /// Whether rendering under this contract is exactly RFC 6749 JSON with no fixed
-    /// members (the precomputed-body fast path applies).
-    pub(crate) fn is_plain_json_for(&self, code: &OAuthError, endpoint: Endpoint) -> bool {
-        self.members.is_empty() && self.format_for(code, endpoint).is_none()
+    /// Whether this contract changes nothing a bare code renders with: no rules, no body
+    /// format, no fixed members (only `Pragma` and the default endpoint may differ). Bare
+    /// codes under such a contract render from precomputed parts.
+    pub(crate) fn is_plain(&self) -> bool {
+        self.rules.is_empty() && self.format.is_none() && self.members.is_empty()
     }
 }
 
