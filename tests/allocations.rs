@@ -4,7 +4,7 @@
 //!
 //! Counted with `dhat`'s testing mode (one profiler per process, so one test function).
 
-use oauth_errors::{Endpoint, ErrorResponse, OAuthError, error_text};
+use oauth_errors::{Challenge, Endpoint, ErrorResponse, OAuthError, error_text};
 
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
@@ -31,11 +31,28 @@ fn static_fast_path() {
     let bare = blocks_during(|| drop(OAuthError::InvalidGrant.to_response(Endpoint::Token)));
     assert_eq!(bare, 2, "allocations for a bare-code render");
 
-    // A description adds the serialised body: its buffer and the `Bytes` handle that
-    // takes it over without copying.
+    // A description adds the serialised body: one buffer, allocated at its final size,
+    // which the `Bytes` takes over without another allocation.
     let rich = OAuthError::InvalidGrant.with_description(error_text!("expired"));
     let with_description = blocks_during(|| drop(rich.to_response(Endpoint::Token)));
-    assert_eq!(with_description, bare + 2, "body buffer and its Bytes handle");
+    assert_eq!(with_description, 3, "the header map and the body buffer");
+
+    // A description and a challenge at a resource: plus the challenge's header value,
+    // written into one buffer measured beforehand, which the value takes over.
+    let resource = OAuthError::InvalidToken
+        .with_description("The access token expired")
+        .with_challenge(Challenge::bearer().realm("demo"));
+    let challenged = blocks_during(|| drop(resource.to_response(Endpoint::Resource)));
+    assert_eq!(challenged, 4, "the header map, the body and the challenge");
+    let r = resource.to_response(Endpoint::Resource);
+    assert_eq!(
+        r.headers()["www-authenticate"],
+        r#"Bearer realm="demo", error="invalid_token", error_description="The access token expired""#
+    );
+    assert_eq!(
+        r.body().as_ref(),
+        br#"{"error":"invalid_token","error_description":"The access token expired"}"#
+    );
 
     // Building an error from a literal allocates nothing (the description is inline and
     // borrowed; no details box is needed).

@@ -59,7 +59,7 @@ use http::{HeaderMap, Response, StatusCode};
 
 use crate::taxonomy::code::OAuthError;
 use crate::taxonomy::endpoint::Endpoint;
-use crate::wire::body::{BodyContext, write_oauth_json};
+use crate::wire::body::{BodyContext, oauth_json_len, write_oauth_json};
 use crate::wire::challenge::{Challenge, ClientAuth, Scheme};
 use crate::wire::contract::{Contract, StatusRule};
 use crate::wire::error::ErrorResponse;
@@ -250,6 +250,7 @@ impl OAuthError {
     /// let r = OAuthError::UseDpopNonce.to_response(Endpoint::Token);
     /// assert!(r.headers().get("dpop-nonce").is_none());
     /// ```
+    #[inline]
     pub fn to_response(&self, endpoint: Endpoint) -> Response<Bytes> {
         #[cfg(not(feature = "tracing"))]
         if let Some((status, info)) = bare_plan(self, Contract::oauth2(), endpoint) {
@@ -274,6 +275,13 @@ fn body(err: &ErrorResponse, endpoint: Endpoint, status: StatusCode) -> (http::H
         }
     }
     let ctx = BodyContext::new(status, endpoint, contract.members());
+    if format.is_none() {
+        if let Some(len) = oauth_json_len(err, &ctx) {
+            let mut out = Vec::with_capacity(len);
+            write_oauth_json(err, &ctx, &mut out);
+            return (APPLICATION_JSON, Bytes::from(out));
+        }
+    }
     let mut out = Vec::with_capacity(96);
     if let Some(format) = format {
         if format.write_body(err, &ctx, &mut out).is_ok() {

@@ -251,15 +251,38 @@ impl BodyFormat for OAuthJson {
     }
 }
 
+const ERROR_KEY: &[u8] = b"{\"error\":";
+const DESCRIPTION_KEY: &[u8] = b",\"error_description\":";
+const URI_KEY: &[u8] = b",\"error_uri\":";
+
+/// The exact length [`write_oauth_json`] writes when nothing needs escaping and there are
+/// no members (the common case), else `None`: the body buffer is then allocated once at
+/// its final size and becomes the `Bytes` without another allocation.
+pub(crate) fn oauth_json_len(error: &ErrorResponse, ctx: &BodyContext<'_>) -> Option<usize> {
+    if ctx.members(error).next().is_some() {
+        return None;
+    }
+    let quoted = |s: &str| crate::wire::text::nqschar_words(s.as_bytes()).then_some(s.len() + 2);
+    let mut len = ERROR_KEY.len() + quoted(error.code().as_str())? + 1;
+    if let Some(d) = error.description() {
+        len += DESCRIPTION_KEY.len()
+            + if d.is_strict() { d.as_str().len() + 2 } else { quoted(d.as_str())? };
+    }
+    if let Some(u) = error.uri() {
+        len += URI_KEY.len() + quoted(u.as_str())?;
+    }
+    Some(len)
+}
+
 pub(crate) fn write_oauth_json(error: &ErrorResponse, ctx: &BodyContext<'_>, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\"error\":");
+    out.extend_from_slice(ERROR_KEY);
     write_str(out, error.code().as_str());
     if let Some(d) = error.description() {
-        out.extend_from_slice(b",\"error_description\":");
+        out.extend_from_slice(DESCRIPTION_KEY);
         write_text(out, d);
     }
     if let Some(u) = error.uri() {
-        out.extend_from_slice(b",\"error_uri\":");
+        out.extend_from_slice(URI_KEY);
         write_str(out, u.as_str());
     }
     write_members(out, ctx.members(error));
@@ -345,7 +368,7 @@ pub(crate) fn write_text(out: &mut Vec<u8>, t: &ErrorText) {
 /// Lossless: the string reads back unchanged.
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
-    if s.bytes().all(crate::wire::text::is_nqschar) {
+    if crate::wire::text::nqschar_words(s.as_bytes()) {
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
         return;

@@ -613,22 +613,33 @@ impl Challenge {
 
     /// Writes the challenge, adding `error`, `error_description` and `error_uri` from
     /// `error` for `Bearer` and `DPoP` challenges that are not informational.
-    pub(crate) fn write(&self, out: &mut String, error: Option<&ErrorResponse>) {
-        out.push_str(self.scheme.as_str());
-        let bare = out.len();
-        let mut first = true;
-        let mut param = |out: &mut String, name: &str, value: &str| {
-            out.push_str(if first { " " } else { ", " });
-            first = false;
-            out.push_str(name);
-            out.push_str("=\"");
-            for c in value.chars() {
-                if c == '"' || c == '\\' {
-                    out.push('\\');
-                }
-                out.push(c);
+    pub(crate) fn write<O: Out>(&self, out: &mut O, error: Option<&ErrorResponse>) {
+        out.put(self.scheme.as_str());
+        let first = core::cell::Cell::new(true);
+        let param = |out: &mut O, name: &str, value: &str| {
+            out.put(if first.replace(false) { " " } else { ", " });
+            out.put(name);
+            out.put("=\"");
+            // A quoted-string: `"` and `\` as quoted-pairs, the rest copied in runs.
+            let special = |b: u8| b == b'"' || b == b'\\';
+            // Branch-free (vectorised) check first: most values need no escaping.
+            if !value.bytes().fold(false, |any, b| any | special(b)) {
+                out.put(value);
+                out.put("\"");
+                return;
             }
-            out.push('"');
+            let mut rest = value;
+            while let Some((run, tail)) =
+                rest.bytes().position(special).and_then(|i| rest.split_at_checked(i))
+            {
+                out.put(run);
+                out.put("\\");
+                let (special, tail) = tail.split_at_checked(1).unwrap_or((tail, ""));
+                out.put(special);
+                rest = tail;
+            }
+            out.put(rest);
+            out.put("\"");
         };
         match (&self.realm, &self.scheme) {
             (Some(r), _) => param(out, "realm", r),
@@ -669,7 +680,7 @@ impl Challenge {
             param(out, n, v);
         }
         // RFC 6750 §3: `Bearer` "MUST be followed by one or more auth-param values".
-        if out.len() == bare && self.scheme == Scheme::Bearer {
+        if first.get() && self.scheme == Scheme::Bearer {
             param(out, "realm", "");
         }
     }
@@ -690,11 +701,39 @@ impl Challenge {
     /// );
     /// ```
     pub fn to_header_value(&self, error: Option<&ErrorResponse>) -> HeaderValue {
-        let mut s = String::with_capacity(64);
+        // Measured first, so the buffer is allocated once at its final size and becomes
+        // the header value's storage without a copy.
+        let mut len = Len(0);
+        self.write(&mut len, error);
+        let mut s = String::with_capacity(len.0);
         self.write(&mut s, error);
         // Everything written is printable ASCII (values are sanitised on the way in and
         // error fields are NQSCHAR/URI characters): the conversion cannot fail.
-        HeaderValue::from_str(&s).unwrap_or(HeaderValue::from_static("Bearer"))
+        HeaderValue::from_maybe_shared(bytes::Bytes::from(s.into_bytes()))
+            .unwrap_or(HeaderValue::from_static("Bearer"))
+    }
+}
+
+/// Where [`Challenge::write`] writes: a `String`, or a [`Len`] that only measures.
+pub(crate) trait Out {
+    /// Appends `s`.
+    fn put(&mut self, s: &str);
+}
+
+impl Out for String {
+    #[inline]
+    fn put(&mut self, s: &str) {
+        self.push_str(s);
+    }
+}
+
+/// The length [`Challenge::write`] would write.
+pub(crate) struct Len(pub(crate) usize);
+
+impl Out for Len {
+    #[inline]
+    fn put(&mut self, s: &str) {
+        self.0 += s.len();
     }
 }
 

@@ -417,7 +417,7 @@ impl ErrorText {
     }
 
     fn lossy_cow(text: Cow<'static, str>) -> Self {
-        if text.len() <= MAX_TEXT_LEN && text.bytes().all(is_nqschar) {
+        if text.len() <= MAX_TEXT_LEN && nqschar_words(text.as_bytes()) {
             return ErrorText { text, strict: true };
         }
         let mut out = String::with_capacity(text.len().min(MAX_TEXT_LEN));
