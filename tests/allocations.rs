@@ -63,4 +63,17 @@ fn static_fast_path() {
         drop(e);
     });
     assert_eq!(built, 0);
+
+    // Reading a plain RFC 6749 body: the description and the URI (owned copies) and the
+    // box that holds the URI; the known code and the member names cost nothing.
+    let body: &[u8] = br#"{"error":"invalid_grant","error_description":"The authorization code has expired","error_uri":"https://auth.example.com/docs/errors#invalid_grant"}"#;
+    let parsed = blocks_during(|| drop(ErrorResponse::from_json(body).unwrap()));
+    assert_eq!(parsed, 3, "description, URI and the box for the URI");
+    let parsed = blocks_during(|| {
+        drop(
+            ErrorResponse::from_json(br#"{"error":"invalid_grant","error_description":"expired"}"#)
+                .unwrap(),
+        )
+    });
+    assert_eq!(parsed, 1, "the description alone");
 }

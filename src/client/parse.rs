@@ -115,17 +115,129 @@ pub enum ParseError {
 }
 
 fn text_lenient(s: String) -> ErrorText {
-    match ErrorText::unicode(s.clone()) {
-        Ok(t) => t,
-        Err(_) => ErrorText::from(s),
-    }
+    ErrorText::unicode_or_lossy(s)
 }
 
 fn uri_lenient(s: String) -> ErrorUri {
-    match ErrorUri::new(s.clone()) {
-        Ok(u) => u,
-        Err(_) => ErrorUri::lossy(&s),
+    ErrorUri::new_or_lossy(s)
+}
+
+/// The common body, `{"error":…,"error_description":…,"error_uri":…}` with string values
+/// and no other member, read without building a member list: keys are compared where they
+/// lie in the body and a value is copied only to be kept. Anything else — another member,
+/// a repeated or non-string RFC 6749 member, a lone surrogate, a syntax error — is not
+/// this shape, and [`ErrorResponse::from_json`] reads it on its general path, which gives
+/// every answer (and every error) as before.
+struct PlainBody<'a> {
+    code: Cow<'a, str>,
+    description: Option<Cow<'a, str>>,
+    uri: Option<Cow<'a, str>>,
+}
+
+/// A JSON string, borrowed from the body when it has no escapes.
+struct JsonStr<'a>(Cow<'a, str>);
+
+impl<'de> serde::Deserialize<'de> for JsonStr<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = JsonStr<'de>;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(JsonStr(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(JsonStr(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(JsonStr(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
     }
+}
+
+/// An RFC 6749 member name; any other name ends the fast path.
+enum PlainKey {
+    Error,
+    Description,
+    Uri,
+}
+
+impl<'de> serde::Deserialize<'de> for PlainKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = PlainKey;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("error, error_description or error_uri")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                match v {
+                    "error" => Ok(PlainKey::Error),
+                    "error_description" => Ok(PlainKey::Description),
+                    "error_uri" => Ok(PlainKey::Uri),
+                    _ => Err(E::custom("another member")),
+                }
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PlainBody<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = PlainBody<'de>;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("an RFC 6749 error object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                use serde::de::Error as _;
+                let (mut code, mut description, mut uri) = (None, None, None);
+                while let Some(key) = map.next_key::<PlainKey>()? {
+                    let slot = match key {
+                        PlainKey::Error => &mut code,
+                        PlainKey::Description => &mut description,
+                        PlainKey::Uri => &mut uri,
+                    };
+                    if slot.replace(map.next_value::<JsonStr<'de>>()?.0).is_some() {
+                        return Err(A::Error::custom("a repeated member"));
+                    }
+                }
+                let code = code.ok_or_else(|| A::Error::custom("no error member"))?;
+                Ok(PlainBody { code, description, uri })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl PlainBody<'_> {
+    /// The error, as [`ErrorResponse::from_entries`] builds it from the same members;
+    /// `None` for a code it refuses (the general path reports it).
+    fn into_error(self) -> Option<ErrorResponse> {
+        let code = OAuthError::from_code(&self.code).ok()?;
+        let mut err = ErrorResponse::new(code);
+        if let Some(d) = self.description {
+            err = err.with_description(text_lenient(d.into_owned()));
+        }
+        if let Some(u) = self.uri {
+            err = err.with_uri(uri_lenient(u.into_owned()));
+        }
+        Some(err)
+    }
+}
+
+/// The error of a body of the common RFC 6749 shape (see [`PlainBody`]), if it is one.
+pub(crate) fn plain_body(body: &[u8]) -> Option<ErrorResponse> {
+    serde_json::from_slice::<PlainBody<'_>>(body).ok()?.into_error()
 }
 
 impl ErrorResponse {
@@ -186,6 +298,9 @@ impl ErrorResponse {
     pub fn from_json(body: &[u8]) -> Result<ErrorResponse, ParseError> {
         if body.len() > MAX_BODY_LEN {
             return Err(ParseError::TooLarge(body.len()));
+        }
+        if let Some(err) = plain_body(body) {
+            return Ok(err);
         }
         Self::from_entries(json_members(body)?.into_iter())
     }
@@ -562,3 +677,52 @@ impl<'de> serde::Deserialize<'de> for ErrorResponse {
 pub use crate::client::dialect::{Dialect, VENDOR_CODES, VendorCode};
 pub use crate::client::redirect::{Callback, ExpectedRedirect, RedirectError};
 pub use crate::client::response::ResponseReader;
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    /// The plain-body fast path of `from_json` gives exactly what the general path gives,
+    /// and declines every body it does not cover.
+    #[test]
+    fn plain_body_agrees_with_the_general_path() {
+        let bodies: &[&[u8]] = &[
+            br#"{"error":"invalid_grant"}"#,
+            br#"{"error":"invalid_grant","error_description":"The code has expired","error_uri":"https://as.example.com/e#x"}"#,
+            br#"{"error_uri":"https://as.example.com/a b%zz##","error":"invalid_request","error_description":"caf\u00e9 \"q\""}"#,
+            br#"{"error":"invalid_request","error_description":"\u0001 bad \u2028"}"#,
+            br#"{"error":"invalid_request","error_description":""}"#,
+            br#"{"error":"invalid_request","error_uri":""}"#,
+            br#"{"error":"acme_quota","error_description":"x"}"#,
+            br#"{"error":"an_extension_code_longer_than_twenty_two"}"#,
+            br#" {"error" : "slow_down" } "#,
+            br#"{"err\u006fr":"access_denied"}"#,
+        ];
+        let view = |e: &ErrorResponse| {
+            format!("{e:?} {:?} {:?}", e.description().map(ErrorText::is_strict), e.uri())
+        };
+        for body in bodies {
+            let plain = plain_body(body).expect("the plain shape");
+            let general = ErrorResponse::from_entries(json_members(body).unwrap().into_iter())
+                .expect("an error");
+            assert_eq!(view(&plain), view(&general), "{}", String::from_utf8_lossy(body));
+            assert_eq!(plain, general);
+        }
+        let declined: &[&[u8]] = &[
+            br#"{"error":"invalid_grant","error":"invalid_grant"}"#,
+            br#"{"error":"invalid_grant","error_description":"a","error_description":"b"}"#,
+            br#"{"error":"invalid_grant","extra":1}"#,
+            br#"{"error":"invalid_request","error_description":5}"#,
+            br#"{"error":5}"#,
+            br#"{"error":"bad\u0001code"}"#,
+            br#"{"error_description":"no code"}"#,
+            br#"{"error":"invalid_token","error_description":"a\ud800b"}"#,
+            br#"{"error":"slow_down"} x"#,
+            br#"["error"]"#,
+            b"{\"error\":\"slow_down\",\"error_description\":\"\xff\"}",
+        ];
+        for body in declined {
+            assert!(plain_body(body).is_none(), "{}", String::from_utf8_lossy(body));
+        }
+    }
+}

@@ -11,7 +11,7 @@ use http::{HeaderMap, Response, StatusCode};
 use serde_json::Value;
 
 use crate::client::dialect::{self, Dialect, Shape};
-use crate::client::parse::{MAX_BODY_LEN, ParseError, form_decode, json_members};
+use crate::client::parse::{MAX_BODY_LEN, ParseError, form_decode, json_members, plain_body};
 use crate::taxonomy::code::{ClientAction, OAuthError};
 use crate::taxonomy::endpoint::Endpoint;
 use crate::wire::challenge::{
@@ -813,7 +813,73 @@ pub(crate) fn from_entries_any(entries: Vec<(String, Value)>) -> Result<ErrorRes
     read_entries(None, entries)
 }
 
+/// The common case of [`read_parts`], without building a member list: an error status
+/// (not 405), none of the headers the reader takes from (`WWW-Authenticate`,
+/// `Retry-After`, `DPoP-Nonce`), a JSON body of the plain RFC 6749 shape
+/// ([`plain_body`]) with a known code that no vendor dialect claims, a reader that
+/// recognises the dialect. The answer is the one the general path gives: the body's
+/// error, received as sent, dialect [`Dialect::Rfc6749`]. `None` for anything else.
+fn read_plain(
+    reader: &ResponseReader,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Option<ErrorResponse> {
+    let error_status = status.is_client_error() || status.is_server_error();
+    if !error_status
+        || status == StatusCode::METHOD_NOT_ALLOWED
+        || reader.dialect.is_some()
+        || body.is_empty()
+        || body.len() > MAX_BODY_LEN
+        || headers.contains_key(WWW_AUTHENTICATE)
+        || headers.contains_key(RETRY_AFTER)
+        || headers.contains_key(DPOP_NONCE)
+    {
+        return None;
+    }
+    let ct = content_type(headers);
+    if is_type(ct, "application/x-www-form-urlencoded") || is_type(ct, "application/problem+json") {
+        return None;
+    }
+    let mut err = plain_body(body)?;
+    let code = err.code().as_str();
+    // As `dialect::classify` for a body with only the RFC 6749 members.
+    let vendor = Dialect::Rfc6749.canonical(code).is_some()
+        || Dialect::GitHub.canonical(code).is_some()
+        || matches!(code, "redirect_uri_mismatch" | "unverified_user_email");
+    if !err.code().is_known() || vendor {
+        return None;
+    }
+    if let Some(e) = reader.endpoint {
+        err = err.at(e);
+    }
+    err.set_received(Received {
+        status: Some(status),
+        code: ReceivedCode::Same,
+        dialect: Dialect::Rfc6749,
+        raw_body: None,
+        iss: None,
+    });
+    Some(err)
+}
+
 fn read_parts(
+    reader: &ResponseReader,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Option<ErrorResponse> {
+    if status.is_informational() {
+        return None;
+    }
+    if let Some(err) = read_plain(reader, status, headers, body) {
+        return Some(err);
+    }
+    read_general(reader, status, headers, body)
+}
+
+/// [`read_parts`] for every response.
+fn read_general(
     reader: &ResponseReader,
     status: StatusCode,
     headers: &HeaderMap,
@@ -1026,5 +1092,89 @@ fn attach_challenges(
             c = c.informational();
         }
         err.details_mut().challenges.push(c);
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    /// The plain-body fast path gives exactly what the general path gives, for bodies on
+    /// both sides of its conditions.
+    #[test]
+    fn read_plain_agrees_with_the_general_path() {
+        let bodies: &[&[u8]] = &[
+            br#"{"error":"invalid_grant"}"#,
+            br#"{"error":"invalid_grant","error_description":"The code has expired","error_uri":"https://as.example.com/e#x"}"#,
+            br#"{"error_uri":"https://as.example.com/a b","error":"invalid_request","error_description":"caf\u00e9 \"q\""}"#,
+            br#"{"error":"invalid_request","error_description":"\u0001 bad"}"#,
+            br#"{"error":"invalid_request","error_description":""}"#,
+            br#"{"error":"invalid_request","error_description":5}"#,
+            br#"{"error":"bad_verification_code","error_description":"The code is wrong"}"#,
+            br#"{"error":"acme_quota"}"#,
+            br#"{"error":"invalid_grant","error":"invalid_grant"}"#,
+            br#"{"error":"invalid_grant","extra":1}"#,
+            br#"{"error":"invalid grant "}"#,
+            br#"{"error":"invalid_token","error_description":"a\ud800b"}"#,
+            br#" {"error" : "slow_down" } "#,
+            br#"{"error":"slow_down"} x"#,
+            br#"{"err\u006fr":"access_denied"}"#,
+        ];
+        let statuses = [400, 401, 403, 405, 429, 500, 200];
+        let header_sets: Vec<HeaderMap> = [
+            vec![("content-type", "application/json")],
+            vec![],
+            vec![("content-type", "application/json; charset=utf-8")],
+            vec![("content-type", "application/problem+json")],
+            vec![("content-type", "application/x-www-form-urlencoded")],
+            vec![("content-type", "application/json"), ("retry-after", "5")],
+            vec![("www-authenticate", r#"Bearer error="invalid_token""#)],
+            vec![("dpop-nonce", "abc")],
+        ]
+        .into_iter()
+        .map(|pairs| {
+            let mut h = HeaderMap::new();
+            for (n, v) in pairs {
+                h.append(http::HeaderName::from_static(n), http::HeaderValue::from_static(v));
+            }
+            h
+        })
+        .collect();
+        let readers = [ResponseReader::new(), ResponseReader::new().endpoint(Endpoint::Resource)];
+        let view = |e: &ErrorResponse| {
+            format!(
+                "{e:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                e.received_status(),
+                e.dialect(),
+                e.received_code(),
+                e.raw_body(),
+                e.endpoint(),
+                e.description().map(ErrorText::is_strict),
+            )
+        };
+        let mut fast = 0;
+        for body in bodies {
+            for status in statuses {
+                let status = StatusCode::from_u16(status).unwrap();
+                for headers in &header_sets {
+                    for reader in &readers {
+                        let general = read_general(reader, status, headers, body);
+                        if let Some(plain) = read_plain(reader, status, headers, body) {
+                            fast += 1;
+                            let general = general.as_ref().expect("the general path reads it too");
+                            assert_eq!(
+                                view(&plain),
+                                view(general),
+                                "{}",
+                                String::from_utf8_lossy(body)
+                            );
+                        }
+                        let both = read_parts(reader, status, headers, body);
+                        assert_eq!(both.as_ref().map(view), general.as_ref().map(view));
+                    }
+                }
+            }
+        }
+        assert!(fast > 100, "the fast path was taken {fast} times");
     }
 }

@@ -187,6 +187,32 @@ pub(crate) const fn is_uri_char(b: u8) -> bool {
 /// URI-reference: a character outside [`is_uri_char`], a `%` that does not start a
 /// `%XX` triplet (`pct-encoded = "%" HEXDIG HEXDIG`), or a second `#` (a fragment cannot
 /// contain `#`).
+/// [`is_uri_char`] as a table.
+static URI_CHARS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_uri_char(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// Whether `b` is a URI with no escape and at most one `#`: one pass over a table with no
+/// early exit, the common case of [`uri_violation`].
+#[inline]
+fn plain_uri(b: &[u8]) -> bool {
+    b.iter().all(|&c| URI_CHARS[usize::from(c)])
+        && !b.contains(&b'%')
+        && b.iter().filter(|&&c| c == b'#').count() <= 1
+}
+
+/// [`uri_violation`], on the fast path of [`plain_uri`] first.
+#[inline]
+pub(crate) fn uri_violation_fast(b: &[u8]) -> Option<usize> {
+    if plain_uri(b) { None } else { uri_violation(b) }
+}
+
 pub(crate) const fn uri_violation(b: &[u8]) -> Option<usize> {
     let mut i = 0;
     let mut seen_hash = false;
@@ -258,6 +284,11 @@ const fn all_nqschar(s: &str, max: usize) -> bool {
 /// (usable in `const` checks).
 const fn uri_valid(s: &str) -> bool {
     !s.is_empty() && s.len() <= MAX_URI_LEN && uri_violation(s.as_bytes()).is_none()
+}
+
+/// [`uri_valid`] at run time, on the fast path.
+fn uri_valid_fast(s: &str) -> bool {
+    !s.is_empty() && s.len() <= MAX_URI_LEN && uri_violation_fast(s.as_bytes()).is_none()
 }
 
 fn forbidden_at(s: &str, what: &'static str, offset: usize) -> TextError {
@@ -466,11 +497,27 @@ impl ErrorText {
         if text.len() > MAX_TEXT_LEN {
             return Err(TextError::TooLong { what, len: text.len(), max: MAX_TEXT_LEN });
         }
+        // ASCII fast path: strict text is relaxed text too, one word-at-a-time pass.
+        if nqschar_words(text.as_bytes()) {
+            return Ok(ErrorText { text, strict: true });
+        }
         if let Some((offset, ch)) = text.char_indices().find(|&(_, c)| !relaxed_char_ok(c)) {
             return Err(TextError::Forbidden { what, offset, ch });
         }
-        let strict = text.bytes().all(is_nqschar);
-        Ok(ErrorText { text, strict })
+        // Not all NQSCHAR (checked above), so relaxed.
+        Ok(ErrorText { text, strict: false })
+    }
+
+    /// [`unicode`](Self::unicode) when `text` passes it, else [`lossy`](Self::lossy):
+    /// without copying `text` to find out.
+    pub(crate) fn unicode_or_lossy(text: String) -> Self {
+        let fits = !text.is_empty() && text.len() <= MAX_TEXT_LEN;
+        let strict = fits && nqschar_words(text.as_bytes());
+        if strict || (fits && text.chars().all(relaxed_char_ok)) {
+            ErrorText { text: Cow::Owned(text), strict }
+        } else {
+            ErrorText::from(text)
+        }
     }
 
     #[doc(hidden)]
@@ -648,10 +695,16 @@ impl ErrorUri {
         if uri.len() > MAX_URI_LEN {
             return Err(TextError::TooLong { what, len: uri.len(), max: MAX_URI_LEN });
         }
-        match uri_violation(uri.as_bytes()) {
+        match uri_violation_fast(uri.as_bytes()) {
             None => Ok(ErrorUri(uri)),
             Some(offset) => Err(forbidden_at(&uri, what, offset)),
         }
+    }
+
+    /// [`new`](Self::new) when `uri` passes it, else [`lossy`](Self::lossy): without
+    /// copying `uri` to find out.
+    pub(crate) fn new_or_lossy(uri: String) -> Self {
+        if uri_valid_fast(&uri) { ErrorUri(Cow::Owned(uri)) } else { ErrorUri::lossy(&uri) }
     }
 
     /// Never fails: percent-encodes every byte RFC 3986 does not allow where it stands
