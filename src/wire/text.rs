@@ -187,24 +187,36 @@ pub(crate) const fn is_uri_char(b: u8) -> bool {
 /// URI-reference: a character outside [`is_uri_char`], a `%` that does not start a
 /// `%XX` triplet (`pct-encoded = "%" HEXDIG HEXDIG`), or a second `#` (a fragment cannot
 /// contain `#`).
-/// [`is_uri_char`] as a table.
-static URI_CHARS: [bool; 256] = {
-    let mut table = [false; 256];
+/// Per byte: bit 0 when it is not a URI character or is `%` (an escape: the slow path
+/// checks it), bit 1 for `#`.
+static URI_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = is_uri_char(b as u8);
+        let c = b as u8;
+        table[b] = if c == b'#' {
+            2
+        } else if !is_uri_char(c) || c == b'%' {
+            1
+        } else {
+            0
+        };
         b += 1;
     }
     table
 };
 
-/// Whether `b` is a URI with no escape and at most one `#`: one pass over a table with no
-/// early exit, the common case of [`uri_violation`].
+/// Whether `b` is URI characters with no escape and at most one `#`: one pass over a
+/// table with no early exit, the common case of [`uri_violation`].
 #[inline]
 fn plain_uri(b: &[u8]) -> bool {
-    b.iter().all(|&c| URI_CHARS[usize::from(c)])
-        && !b.contains(&b'%')
-        && b.iter().filter(|&&c| c == b'#').count() <= 1
+    let (mut odd, mut hashes) = (0u8, 0usize);
+    for &c in b {
+        let class = URI_CLASS[usize::from(c)];
+        odd |= class & 1;
+        hashes += usize::from(class >> 1);
+    }
+    odd == 0 && hashes <= 1
 }
 
 /// [`uri_violation`], on the fast path of [`plain_uri`] first.
@@ -987,7 +999,22 @@ macro_rules! error_uri {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_nqschar, nqschar_words};
+    use super::{is_nqschar, nqschar_words, uri_violation, uri_violation_fast};
+
+    /// The one-pass URI check agrees with the full one for every byte value at every
+    /// position, next to escapes and fragments.
+    #[test]
+    fn uri_fast_path_agrees_with_the_full_check() {
+        for base in ["https://a.example/p?q=1", "https://a.example/p#f", "x%41y", "a#b"] {
+            for at in 0..=base.len() {
+                for byte in 0..=255u8 {
+                    let mut uri = base.as_bytes().to_vec();
+                    uri.insert(at, byte);
+                    assert_eq!(uri_violation_fast(&uri), uri_violation(&uri), "{uri:?}");
+                }
+            }
+        }
+    }
 
     /// The word-at-a-time check agrees with the byte class for every byte value at every
     /// position of every length up to three words (both the chunked and the tail paths).
