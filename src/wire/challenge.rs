@@ -622,8 +622,8 @@ impl Challenge {
             out.put("=\"");
             // A quoted-string: `"` and `\` as quoted-pairs, the rest copied in runs.
             let special = |b: u8| b == b'"' || b == b'\\';
-            // Branch-free (vectorised) check first: most values need no escaping.
-            if !value.bytes().fold(false, |any, b| any | special(b)) {
+            // A word-at-a-time check first: most values need no escaping.
+            if !text::has_quote_or_backslash(value.as_bytes()) {
                 out.put(value);
                 out.put("\"");
                 return;

@@ -359,6 +359,30 @@ pub(crate) fn nqschar_words(b: &[u8]) -> bool {
     acc == 0
 }
 
+/// Whether `b` holds a `"` or a `\\` (bytes a quoted-string escapes), eight bytes at a time.
+#[inline]
+pub(crate) fn has_quote_or_backslash(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const fn special(x: u64) -> u64 {
+        let q = x ^ (ONES * 0x22);
+        let s = x ^ (ONES * 0x5C);
+        (q.wrapping_sub(ONES) & !q & HIGH) | (s.wrapping_sub(ONES) & !s & HIGH)
+    }
+    let n = b.len();
+    if n < 8 {
+        return b.iter().any(|&c| c == b'"' || c == b'\\');
+    }
+    let mut acc = 0;
+    let mut offset = 0;
+    while offset + 8 < n {
+        acc |= special(word(b, offset));
+        offset += 8;
+    }
+    acc |= special(word(b, n - 8));
+    acc != 0
+}
+
 /// Eight bytes of `b` from `offset` as a word (0 past the end).
 #[inline]
 fn word(b: &[u8], offset: usize) -> u64 {
@@ -999,7 +1023,27 @@ macro_rules! error_uri {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_nqschar, nqschar_words, uri_violation, uri_violation_fast};
+    use super::{
+        has_quote_or_backslash, is_nqschar, nqschar_words, uri_violation, uri_violation_fast,
+    };
+
+    #[test]
+    fn has_quote_or_backslash_finds_every_one() {
+        for len in 1..=24 {
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut text = vec![b'a'; len];
+                    text[at] = byte;
+                    let want = byte == b'"' || byte == b'\\';
+                    assert_eq!(
+                        has_quote_or_backslash(&text),
+                        want,
+                        "len {len}, at {at}, {byte:#x}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The one-pass URI check agrees with the full one for every byte value at every
     /// position, next to escapes and fragments.
