@@ -252,7 +252,8 @@ impl OAuthError {
     /// ```
     #[inline]
     pub fn to_response(&self, endpoint: Endpoint) -> Response<Bytes> {
-        #[cfg(not(feature = "tracing"))]
+        // Without events to emit, nothing needs the error value: straight from the table.
+        #[cfg(not(any(feature = "tracing", feature = "log")))]
         if let Some((status, info)) = bare_plan(self, Contract::oauth2(), endpoint) {
             return bare_response(status, info, true);
         }
@@ -373,8 +374,12 @@ fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
     if err.description.is_none() && err.details.is_none() {
         let contract = err.contract();
         if let Some((status, info)) = bare_plan(&err.code, contract, endpoint) {
+            #[cfg(any(feature = "tracing", feature = "log"))]
+            let warning = incomplete(err, status, &[]);
             #[cfg(feature = "tracing")]
-            trace(err, endpoint, status, status, incomplete(err, status, &[]));
+            trace(err, endpoint, status, status, warning);
+            #[cfg(feature = "log")]
+            crate::render::log::log(err, endpoint, status, status, warning);
             return bare_response(status, info, contract.pragma_no_cache());
         }
     }
