@@ -1,0 +1,96 @@
+//! The load test's baseline (`scripts/load-test`): a minimal axum server that answers the
+//! load test's four requests with the demo server's bytes, written by hand — no OAuth
+//! logic, no crate. `cargo bench` runs it as a no-op; the script starts it with
+//! `-- --serve HOST:PORT`.
+//!
+//! | request | answer |
+//! |---|---|
+//! | `POST /token` | 401 `invalid_client` with `Basic realm="demo"` |
+//! | `POST /token` with `X-Demo-Fail` | 429 `too_many_requests`, `Retry-After: 10` |
+//! | `GET /api/write` | 403 `insufficient_scope` with its `Bearer` challenge |
+//! | `GET /api/read` | 200 with the resource's JSON |
+
+#![allow(missing_docs)]
+
+use axum::Router;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+const JSON: HeaderValue = HeaderValue::from_static("application/json");
+const NO_STORE: HeaderValue = HeaderValue::from_static("no-store");
+const NO_CACHE: HeaderValue = HeaderValue::from_static("no-cache");
+
+fn respond(
+    status: StatusCode,
+    extra: Option<(header::HeaderName, &'static str)>,
+    body: &'static str,
+) -> Response {
+    let mut r = (status, body).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, JSON);
+    h.insert(header::CACHE_CONTROL, NO_STORE);
+    h.insert(header::PRAGMA, NO_CACHE);
+    if let Some((name, value)) = extra {
+        h.insert(name, HeaderValue::from_static(value));
+    }
+    r
+}
+
+async fn token(headers: HeaderMap) -> Response {
+    if headers.contains_key("x-demo-fail") {
+        return respond(
+            StatusCode::TOO_MANY_REQUESTS,
+            Some((header::RETRY_AFTER, "10")),
+            r#"{"error":"too_many_requests","error_description":"Too many requests, slow down"}"#,
+        );
+    }
+    respond(
+        StatusCode::UNAUTHORIZED,
+        Some((header::WWW_AUTHENTICATE, r#"Basic realm="demo""#)),
+        r#"{"error":"invalid_client","error_description":"Client authentication failed"}"#,
+    )
+}
+
+async fn api_write() -> Response {
+    respond(
+        StatusCode::FORBIDDEN,
+        Some((
+            header::WWW_AUTHENTICATE,
+            r#"Bearer realm="demo", scope="write", error="insufficient_scope", error_description="The access token does not grant the scope this resource requires""#,
+        )),
+        r#"{"error":"insufficient_scope","error_description":"The access token does not grant the scope this resource requires"}"#,
+    )
+}
+
+async fn api_read() -> Response {
+    respond(
+        StatusCode::OK,
+        None,
+        r#"{"client_id":"demo-client","resource":"/api/read","scope":"read"}"#,
+    )
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut addr = None;
+    while let Some(arg) = args.next() {
+        if arg == "--serve" {
+            addr = args.next();
+        }
+    }
+    let Some(addr) = addr else {
+        println!("load_baseline: run by scripts/load-test with --serve HOST:PORT; nothing to do");
+        return;
+    };
+    let app = Router::new()
+        .route("/token", post(token))
+        .route("/api/write", get(api_write))
+        .route("/api/read", get(api_read));
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&addr).await.expect("bind");
+        println!("load_baseline listening on http://{addr}");
+        axum::serve(listener, app).await.expect("serve");
+    });
+}
