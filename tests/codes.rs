@@ -68,7 +68,7 @@ const IANA: [&str; 49] = [
     "wallet_unavailable",
 ];
 
-/// The 17 codes the seed APIs use (the list).
+/// The 17 codes the seed APIs use.
 const SEEDS: [&str; 17] = [
     "invalid_request",
     "invalid_client",

@@ -15,7 +15,7 @@
 //! `client_secret_basic` or `client_secret_post`; redirect URI [`REDIRECT_URI`] (a
 //! loopback URI, so any port is accepted: RFC 8252 §7.3); scopes `read` and `write`.
 //!
-//! # Choices where the issue is silent
+//! # Choices the demo makes
 //!
 //! * **Client authentication** (`/token`, `/revoke`). An `Authorization` header is always
 //!   treated as an attempt at `client_secret_basic`: a failure is 401 `invalid_client`
