@@ -502,7 +502,7 @@ impl ErrorResponse {
         }
         match self.received_status() {
             Some(s) if s.is_client_error() || s.is_server_error() => {
-                infer_code(s, self.endpoint, &[]).action()
+                infer_code(s, self.endpoint(), &[]).action()
             }
             _ => ClientAction::FixRequest,
         }

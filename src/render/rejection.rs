@@ -39,7 +39,7 @@ use crate::wire::error::ErrorResponse;
 /// trip clippy's `result_large_err`:
 ///
 /// ```
-/// assert!(std::mem::size_of::<oauth_errors::Rejection>() <= 96);
+/// assert!(std::mem::size_of::<oauth_errors::Rejection>() <= 40);
 /// ```
 ///
 /// ```

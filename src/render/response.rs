@@ -62,7 +62,7 @@ use crate::taxonomy::endpoint::Endpoint;
 use crate::wire::body::{BodyContext, oauth_json_len, write_oauth_json};
 use crate::wire::challenge::{Challenge, ClientAuth, Scheme};
 use crate::wire::contract::{Contract, StatusRule};
-use crate::wire::error::ErrorResponse;
+use crate::wire::error::{Details, ErrorResponse};
 use crate::wire::headers::{self, APPLICATION_JSON, NO_CACHE, NO_STORE, RetryAfter};
 
 const BEARER: Challenge = Challenge::new(Scheme::Bearer);
@@ -371,7 +371,7 @@ fn bare_response(
 }
 
 fn render(err: &ErrorResponse, endpoint: Endpoint) -> Response<Bytes> {
-    if err.description.is_none() && err.details.is_none() {
+    if err.details().is_none_or(Details::is_bare) {
         let contract = err.contract();
         if let Some((status, info)) = bare_plan(&err.code, contract, endpoint) {
             #[cfg(any(feature = "tracing", feature = "log"))]

@@ -531,6 +531,9 @@ pub(crate) fn apply_members(
 /// The rarely-used parts of an [`ErrorResponse`], boxed to keep the common value small.
 #[derive(Clone, Default)]
 pub(crate) struct Details {
+    pub(crate) description: Option<ErrorText>,
+    pub(crate) endpoint: Option<Endpoint>,
+    pub(crate) contract: Option<&'static Contract>,
     pub(crate) uri: Option<ErrorUri>,
     pub(crate) state: Option<crate::authorize::State>,
     pub(crate) members: Vec<(MemberName, MemberValue)>,
@@ -543,6 +546,26 @@ pub(crate) struct Details {
     pub(crate) cause: Option<Arc<dyn StdError + Send + Sync + 'static>>,
     /// How the client half received it (status, dialect, code as received, raw body).
     pub(crate) received: Option<crate::client::response::Received>,
+}
+
+impl Details {
+    /// Whether nothing in here changes what goes on the wire beyond the code: no
+    /// description, URI, state, members, headers, challenges, client authentication,
+    /// status override or `Allow`. The endpoint and contract may be set (the bare render
+    /// path resolves them itself); the cause and how a client received the error never
+    /// reach the wire.
+    pub(crate) fn is_bare(&self) -> bool {
+        self.description.is_none()
+            && self.uri.is_none()
+            && self.state.is_none()
+            && self.members.is_empty()
+            && self.retry_after.is_none()
+            && self.dpop_nonce.is_none()
+            && self.challenges.is_empty()
+            && self.client_auth == ClientAuth::None
+            && self.status.is_none()
+            && self.allow.is_empty()
+    }
 }
 
 /// An error response: an [`OAuthError`] code plus its optional `error_description`,
@@ -576,11 +599,17 @@ pub(crate) struct Details {
 /// );
 /// ```
 ///
-/// It stays small, so `Result<T, ErrorResponse>` does not trip clippy's
-/// `result_large_err`:
+/// It is small: the code, and one box that holds everything else (description, URI,
+/// members, headers, endpoint, contract, cause). A bare code allocates nothing; the first
+/// `with_*` or [`at`](Self::at) allocates the box, once. `Result<T, ErrorResponse>` is as
+/// big as the error and far below clippy's `result_large_err` limit (128 bytes):
 ///
 /// ```
-/// assert!(std::mem::size_of::<oauth_errors::ErrorResponse>() <= 80);
+/// use std::mem::size_of;
+/// use oauth_errors::ErrorResponse;
+///
+/// assert_eq!(size_of::<ErrorResponse>(), 32);
+/// assert_eq!(size_of::<Result<(), ErrorResponse>>(), 32);
 /// ```
 ///
 /// # Reading the parts
@@ -625,9 +654,6 @@ pub(crate) struct Details {
 #[derive(Clone)]
 pub struct ErrorResponse {
     pub(crate) code: OAuthError,
-    pub(crate) description: Option<ErrorText>,
-    pub(crate) endpoint: Option<Endpoint>,
-    pub(crate) contract: Option<&'static Contract>,
     pub(crate) details: Option<Box<Details>>,
 }
 
@@ -680,7 +706,7 @@ impl ErrorResponse {
     /// assert_eq!(EXPIRED.to_body().as_ref(), br#"{"error":"expired_token"}"#);
     /// ```
     pub const fn new(code: OAuthError) -> Self {
-        ErrorResponse { code, description: None, endpoint: None, contract: None, details: None }
+        ErrorResponse { code, details: None }
     }
 
     pub(crate) fn details_mut(&mut self) -> &mut Details {
@@ -713,7 +739,11 @@ impl ErrorResponse {
     #[must_use]
     pub fn with_description(mut self, description: impl Into<ErrorText>) -> Self {
         let d = description.into();
-        self.description = (!d.is_empty()).then_some(d);
+        if !d.is_empty() {
+            self.details_mut().description = Some(d);
+        } else if let Some(details) = self.details.as_deref_mut() {
+            details.description = None;
+        }
         self
     }
 
@@ -1045,7 +1075,7 @@ impl ErrorResponse {
     /// ```
     #[must_use]
     pub fn at(mut self, endpoint: Endpoint) -> Self {
-        self.endpoint = Some(endpoint);
+        self.details_mut().endpoint = Some(endpoint);
         self
     }
 
@@ -1063,7 +1093,7 @@ impl ErrorResponse {
     /// ```
     #[must_use]
     pub fn with_contract(mut self, contract: &'static Contract) -> Self {
-        self.contract = Some(contract);
+        self.details_mut().contract = Some(contract);
         self
     }
 
@@ -1076,7 +1106,7 @@ impl ErrorResponse {
 
     /// `error_description`, if any ([example](ErrorResponse#reading-the-parts)).
     pub fn description(&self) -> Option<&ErrorText> {
-        self.description.as_ref()
+        self.details().and_then(|d| d.description.as_ref())
     }
 
     /// `error_uri`, if any ([example](ErrorResponse#reading-the-parts)).
@@ -1144,13 +1174,13 @@ impl ErrorResponse {
     /// The endpoint set with [`at`](Self::at), if any
     /// ([example](ErrorResponse#reading-the-parts)).
     pub fn endpoint(&self) -> Option<Endpoint> {
-        self.endpoint
+        self.details().and_then(|d| d.endpoint)
     }
 
     /// The contract this error renders under ([`Contract::oauth2`] unless set;
     /// [example](ErrorResponse#reading-the-parts)).
     pub fn contract(&self) -> &'static Contract {
-        self.contract.unwrap_or(Contract::oauth2())
+        self.details().and_then(|d| d.contract).unwrap_or(Contract::oauth2())
     }
 
     /// The internal cause, if any (also available as `source()`; example at
@@ -1175,7 +1205,7 @@ impl ErrorResponse {
     }
 
     pub(crate) fn effective_endpoint(&self) -> Endpoint {
-        self.endpoint
+        self.endpoint()
             .or(self.contract().default_endpoint())
             .unwrap_or_else(|| self.code.info().default_endpoint())
     }
@@ -1217,8 +1247,8 @@ impl PartialEq for ErrorResponse {
             )
         };
         self.code == other.code
-            && self.description == other.description
-            && self.endpoint == other.endpoint
+            && self.description() == other.description()
+            && self.endpoint() == other.endpoint()
             && same_contract
             && d(self) == d(other)
     }
@@ -1227,7 +1257,7 @@ impl PartialEq for ErrorResponse {
 impl fmt::Display for ErrorResponse {
     /// `code` or `code: description`. Never includes the internal cause.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.description {
+        match self.description() {
             Some(d) => write!(f, "{}: {}", self.code, d),
             None => f.write_str(self.code.as_str()),
         }
@@ -1238,10 +1268,10 @@ impl fmt::Debug for ErrorResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("ErrorResponse");
         s.field("code", &self.code.as_str());
-        if let Some(d) = &self.description {
+        if let Some(d) = self.description() {
             s.field("description", d);
         }
-        if let Some(e) = self.endpoint {
+        if let Some(e) = self.endpoint() {
             s.field("endpoint", &e);
         }
         if let Some(d) = self.details() {
