@@ -237,6 +237,9 @@ impl PlainBody<'_> {
 
 /// The error of a body of the common RFC 6749 shape (see [`PlainBody`]), if it is one.
 pub(crate) fn plain_body(body: &[u8]) -> Option<ErrorResponse> {
+    if let Some(err) = crate::client::plain::scan(body) {
+        return Some(err);
+    }
     serde_json::from_slice::<PlainBody<'_>>(body).ok()?.into_error()
 }
 

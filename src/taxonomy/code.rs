@@ -675,7 +675,11 @@ macro_rules! define_codes {
             /// one comparison (see [`CODE_SLOTS`]).
             #[inline]
             fn lookup_known(s: &str) -> Option<OAuthError> {
-                let bytes = s.as_bytes();
+                Self::lookup_known_bytes(s.as_bytes())
+            }
+
+            /// [`lookup_known`](Self::lookup_known) on bytes that need not be UTF-8.
+            pub(crate) fn lookup_known_bytes(bytes: &[u8]) -> Option<OAuthError> {
                 if bytes.len() < MIN_KNOWN_LEN || bytes.len() > MAX_KNOWN_LEN {
                     return None;
                 }

@@ -326,24 +326,31 @@ pub(crate) fn check_bytes(
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+
+/// Nonzero when some byte of `v` is zero (bit-twiddling "haszero"): the lowest flagged
+/// byte is exact; a byte above a zero byte may be flagged too (the borrow).
+const fn has_zero(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGH
+}
+
+/// The high bit of every byte of the little-endian word `x` that is outside
+/// `%x20-21 / %x23-5B / %x5D-7E`: at or above 0x80, below 0x20, or 0x7F, `"`, `\`. Each
+/// term flags its lowest offending byte exactly and can flag a byte wrongly only above
+/// one it flagged rightly, so the lowest flagged byte of the whole is always the first
+/// byte that is not NQSCHAR.
+const fn non_nqschar(x: u64) -> u64 {
+    (x & HIGH)
+        | (x.wrapping_sub(ONES * 0x20) & !x & HIGH)
+        | has_zero(x ^ (ONES * 0x7F))
+        | has_zero(x ^ (ONES * 0x22))
+        | has_zero(x ^ (ONES * 0x5C))
+}
+
 /// Whether every byte of `b` is NQSCHAR ([`is_nqschar`]), eight bytes at a time.
 #[inline]
 pub(crate) fn nqschar_words(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // Nonzero when some byte of `v` is zero (exact, bit-twiddling "haszero").
-    const fn has_zero(v: u64) -> u64 {
-        v.wrapping_sub(ONES) & !v & HIGH
-    }
-    // Nonzero when some byte of `x` is outside `%x20-21 / %x23-5B / %x5D-7E`: at or
-    // above 0x80, below 0x20 (exact for bounds up to 0x80), or 0x7F, `"`, `\`.
-    const fn bad(x: u64) -> u64 {
-        (x & HIGH)
-            | (x.wrapping_sub(ONES * 0x20) & !x & HIGH)
-            | has_zero(x ^ (ONES * 0x7F))
-            | has_zero(x ^ (ONES * 0x22))
-            | has_zero(x ^ (ONES * 0x5C))
-    }
     let n = b.len();
     if n < 8 {
         return b.iter().all(|&c| is_nqschar(c));
@@ -351,23 +358,33 @@ pub(crate) fn nqschar_words(b: &[u8]) -> bool {
     let mut acc = 0;
     let mut offset = 0;
     while offset + 8 < n {
-        acc |= bad(word(b, offset));
+        acc |= non_nqschar(word(b, offset));
         offset += 8;
     }
     // The last word, overlapping bytes already checked when `n` is not a multiple of 8.
-    acc |= bad(word(b, n - 8));
+    acc |= non_nqschar(word(b, n - 8));
     acc == 0
 }
 
-/// Whether `b` holds a `"` or a `\\` (bytes a quoted-string escapes), eight bytes at a time.
+/// How many bytes at the start of `b` are NQSCHAR, eight at a time.
 #[inline]
+pub(crate) fn nqschar_prefix_len(b: &[u8]) -> usize {
+    let mut offset = 0;
+    while let Some(w) = b.get(offset..).and_then(|rest| rest.first_chunk::<8>()) {
+        let bad = non_nqschar(u64::from_le_bytes(*w));
+        if bad != 0 {
+            return offset + (bad.trailing_zeros() / 8) as usize;
+        }
+        offset += 8;
+    }
+    let tail = b.get(offset..).unwrap_or_default();
+    offset + tail.iter().position(|&c| !is_nqschar(c)).unwrap_or(tail.len())
+}
+
+/// Whether `b` holds a `"` or a `\\` (bytes a quoted-string escapes), eight bytes at a time.
 pub(crate) fn has_quote_or_backslash(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
     const fn special(x: u64) -> u64 {
-        let q = x ^ (ONES * 0x22);
-        let s = x ^ (ONES * 0x5C);
-        (q.wrapping_sub(ONES) & !q & HIGH) | (s.wrapping_sub(ONES) & !s & HIGH)
+        has_zero(x ^ (ONES * 0x22)) | has_zero(x ^ (ONES * 0x5C))
     }
     let n = b.len();
     if n < 8 {
@@ -556,6 +573,14 @@ impl ErrorText {
         }
     }
 
+    /// Text a reader has already checked byte by byte: non-empty, at most
+    /// [`MAX_TEXT_LEN`] bytes, all NQSCHAR (strict). Checked again in debug builds.
+    pub(crate) fn from_checked_nqschar(text: String) -> Self {
+        debug_assert!(!text.is_empty() && text.len() <= MAX_TEXT_LEN);
+        debug_assert!(text.bytes().all(is_nqschar));
+        ErrorText { text: Cow::Owned(text), strict: true }
+    }
+
     #[doc(hidden)]
     /// Used by [`error_text!`](crate::error_text): validated at compile time.
     pub const fn __from_static_unchecked(text: &'static str) -> Self {
@@ -739,6 +764,13 @@ impl ErrorUri {
 
     /// [`new`](Self::new) when `uri` passes it, else [`lossy`](Self::lossy): without
     /// copying `uri` to find out.
+    /// A URI a reader has already checked byte by byte: what [`new`](Self::new)
+    /// accepts. Checked again in debug builds.
+    pub(crate) fn from_checked(uri: String) -> Self {
+        debug_assert!(uri_valid_fast(&uri));
+        ErrorUri(Cow::Owned(uri))
+    }
+
     pub(crate) fn new_or_lossy(uri: String) -> Self {
         if uri_valid_fast(&uri) { ErrorUri(Cow::Owned(uri)) } else { ErrorUri::lossy(&uri) }
     }
@@ -1024,7 +1056,8 @@ macro_rules! error_uri {
 #[cfg(test)]
 mod tests {
     use super::{
-        has_quote_or_backslash, is_nqschar, nqschar_words, uri_violation, uri_violation_fast,
+        has_quote_or_backslash, is_nqschar, nqschar_prefix_len, nqschar_words, uri_violation,
+        uri_violation_fast,
     };
 
     #[test]
@@ -1078,5 +1111,29 @@ mod tests {
             }
         }
         assert!(nqschar_words(b""));
+    }
+
+    #[test]
+    fn nqschar_prefix_len_finds_the_first_other_byte() {
+        for len in 0..=24 {
+            assert_eq!(nqschar_prefix_len(&vec![b'a'; len]), len);
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut text = vec![b'a'; len];
+                    text[at] = byte;
+                    // A second bad byte after the first never moves the answer.
+                    if at + 1 < len {
+                        text[at + 1] = 0;
+                    }
+                    let want =
+                        if is_nqschar(byte) { if at + 1 < len { at + 1 } else { len } } else { at };
+                    assert_eq!(
+                        nqschar_prefix_len(&text),
+                        want,
+                        "len {len}, at {at}, byte {byte:#x}"
+                    );
+                }
+            }
+        }
     }
 }
