@@ -1514,6 +1514,13 @@ fn rfc9207_section_2_2_style_example() {
 // ---------------------------------------------------------------------------------------
 
 proptest! {
+    // 10,000 cases unless `PROPTEST_CASES` says otherwise (as in tests/properties.rs).
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn any_state_round_trips_in_every_mode(state in "[ -~]{1,200}", desc in "[ -!#-\\[\\]-~]{0,60}") {
         let mut err = ErrorResponse::from(OAuthError::AccessDenied).with_state(State::new(state.clone()).unwrap());

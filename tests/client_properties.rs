@@ -8,6 +8,12 @@ use oauth_errors::{Endpoint, ErrorResponse, RetryAfter};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
+/// Cases per property: 10,000, unless `PROPTEST_CASES` says otherwise (CI runs the full
+/// count with all features and fewer in its one-feature runs).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
+}
+
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }
@@ -153,7 +159,7 @@ fn arb_reader() -> impl Strategy<Value = ResponseReader> {
 }
 
 proptest! {
-    #![proptest_config(config(512))]
+    #![proptest_config(config(cases()))]
 
     #[test]
     fn whole_responses_never_panic(

@@ -1,5 +1,5 @@
 //! Property tests: the text policy holds for arbitrary input, what is rendered parses back,
-//! and no parser panics. Each property runs at most the default 256 cases.
+//! and no parser panics. Each property runs 10,000 cases (`PROPTEST_CASES` overrides it).
 
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -9,6 +9,12 @@ use oauth_errors::{
     parse_challenges,
 };
 use proptest::prelude::*;
+
+/// Cases per property: 10,000, unless `PROPTEST_CASES` says otherwise (CI runs the full
+/// count with all features and fewer in its one-feature runs).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
+}
 
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
@@ -174,7 +180,7 @@ fn sorted_members(e: &ErrorResponse) -> Vec<(String, MemberValue)> {
 // ---------------------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(cases()))]
 
     #[test]
     fn error_text_lossy_is_always_strict_valid(s in arb_string()) {
@@ -254,7 +260,7 @@ proptest! {
 // ---------------------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(cases()))]
 
     #[test]
     fn codes_round_trip(code in arb_code()) {
@@ -298,7 +304,7 @@ proptest! {
 // ---------------------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(cases()))]
 
     /// Every field survives `to_body` → `from_json`; members are compared as a set
     /// (see `json_round_trip_is_exact`, which also wants their order).
@@ -417,7 +423,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(cases()))]
 
     /// The exact `PartialEq` round-trip the parse module promises, members in order.
     #[test]
@@ -512,7 +518,7 @@ fn obsolete_forms(imf: &str) -> (String, String, String) {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(cases()))]
 
     #[test]
     fn from_json_never_panics(body in arb_bytes()) {
