@@ -7,6 +7,7 @@
 //! | P2 | `invalid_token` + description + `Bearer` challenge at a resource | the same, header built with `format!` |
 //! | P3 | bare render | the floor: `Response::new(Bytes::from_static(..))` + 3 static header inserts |
 //! | P4 | `ErrorResponse::from_json` on a plain RFC 6749 body | oauth2 5's `StandardErrorResponse` strict parse |
+//! | P4r | `ErrorResponse::from_http_parts`: the same body as a whole 400 response (status, headers) | the same |
 //! | P5 | code string → variant, every known code | `HashMap<&str, _>` hit |
 //! | P5x | unknown code strings (extension case) | `HashMap` miss |
 //!
@@ -117,6 +118,21 @@ fn p4_parse(c: &mut Criterion) {
     let mut g = c.benchmark_group("P4 parse a plain RFC 6749 body");
     g.bench_function("oauth-errors from_json", |b| {
         b.iter(|| ErrorResponse::from_json(black_box(body)))
+    });
+    let headers = {
+        let mut h = http::HeaderMap::new();
+        h.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        h
+    };
+    g.bench_function("oauth-errors from_http_parts", |b| {
+        b.iter(|| {
+            ErrorResponse::from_http_parts(
+                black_box(StatusCode::BAD_REQUEST),
+                black_box(&headers),
+                black_box(body),
+            )
+        })
     });
     g.bench_function("oauth2 StandardErrorResponse", |b| {
         b.iter(|| {

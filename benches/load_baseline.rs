@@ -9,6 +9,13 @@
 //! | `POST /token` with `X-Demo-Fail` | 429 `too_many_requests`, `Retry-After: 10` |
 //! | `GET /api/write` | 403 `insufficient_scope` with its `Bearer` challenge |
 //! | `GET /api/read` | 200 with the resource's JSON |
+//!
+//! With `--same-work` it first does the request work the demo does — reads the body,
+//! parses the form and the client credentials, reads the access token and checks its
+//! scope, builds the success JSON — with the crate's framework-free readers
+//! (`oauth_errors::extract`), and still writes every response by hand. The demo's rate
+//! against this one is what the crate's error responses (and the demo's own structure)
+//! cost; against the minimal one, everything the demo does.
 
 #![allow(missing_docs)]
 
@@ -16,6 +23,8 @@ use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use bytes::Bytes;
+use oauth_errors::extract::{AccessTokenConfig, ClientAuthConfig, ClientCredentials, FormParams};
 
 const JSON: HeaderValue = HeaderValue::from_static("application/json");
 const NO_STORE: HeaderValue = HeaderValue::from_static("no-store");
@@ -71,22 +80,77 @@ async fn api_read() -> Response {
     )
 }
 
+const ACCESS_TOKENS: [(&str, &str); 2] =
+    [("demo-access-token", "read"), ("demo-write-token", "read write")];
+
+/// `/token` after the demo's request work: the body, the form, the client credentials.
+async fn token_same_work(headers: HeaderMap, body: Bytes) -> Response {
+    if headers.contains_key("x-demo-fail") {
+        return token(headers).await;
+    }
+    let authenticated = FormParams::parse(&body).ok().and_then(|form| {
+        let config = ClientAuthConfig::new("demo");
+        let client = ClientCredentials::extract(&config, &headers, &form).ok()?;
+        Some(client.client_id() == Some("demo-client") && client.secret_matches("demo-secret"))
+    });
+    if authenticated == Some(true) {
+        return respond(StatusCode::OK, None, r#"{"unexpected":"success"}"#);
+    }
+    token(headers).await
+}
+
+/// The scope of the request's access token, read as the demo reads it.
+fn scope_of(headers: &HeaderMap) -> Option<&'static str> {
+    let token = AccessTokenConfig::new("demo").extract(headers).ok()?;
+    ACCESS_TOKENS.iter().find(|(t, _)| *t == token.as_str()).map(|(_, scope)| *scope)
+}
+
+async fn api_write_same_work(headers: HeaderMap) -> Response {
+    match scope_of(&headers) {
+        Some(scope) if scope.split(' ').any(|s| s == "write") => api_read().await,
+        _ => api_write().await,
+    }
+}
+
+async fn api_read_same_work(headers: HeaderMap) -> Response {
+    let scope = scope_of(&headers).unwrap_or_default();
+    let body =
+        serde_json::json!({ "resource": "/api/read", "scope": scope, "client_id": "demo-client" });
+    let mut r =
+        Response::new(axum::body::Body::from(serde_json::to_vec(&body).unwrap_or_default()));
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, JSON);
+    h.insert(header::CACHE_CONTROL, NO_STORE);
+    h.insert(header::PRAGMA, NO_CACHE);
+    r
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut addr = None;
+    let mut same_work = false;
     while let Some(arg) = args.next() {
         if arg == "--serve" {
             addr = args.next();
+        } else if arg == "--same-work" {
+            same_work = true;
         }
     }
     let Some(addr) = addr else {
         println!("load_baseline: run by scripts/load-test with --serve HOST:PORT; nothing to do");
         return;
     };
-    let app = Router::new()
-        .route("/token", post(token))
-        .route("/api/write", get(api_write))
-        .route("/api/read", get(api_read));
+    let app = if same_work {
+        Router::new()
+            .route("/token", post(token_same_work))
+            .route("/api/write", get(api_write_same_work))
+            .route("/api/read", get(api_read_same_work))
+    } else {
+        Router::new()
+            .route("/token", post(token))
+            .route("/api/write", get(api_write))
+            .route("/api/read", get(api_read))
+    };
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&addr).await.expect("bind");
