@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::extract::form::FormParams;
-use crate::extract::headers::RequestHeaders;
+use crate::extract::headers::{HeaderField, RequestHeaders};
 use crate::render::rejection::Rejection;
 use crate::render::response::AuthenticationRequired;
 use crate::taxonomy::code::OAuthError;
@@ -354,11 +354,12 @@ impl AccessTokenConfig {
         let form_token = form
             .filter(|_| self.0.form_body && self.0.bearer.is_some())
             .and_then(|f| f.get("access_token"));
-        let values = headers.header_values("authorization");
-        let header = match values.as_slice() {
-            [] => None,
-            [value] => Some(parse_credentials(value).ok_or_else(|| malformed(None))?),
-            _ => {
+        let header = match headers.header_field("authorization") {
+            HeaderField::Absent => None,
+            HeaderField::Once(value) => {
+                Some(parse_credentials(value).ok_or_else(|| malformed(None))?)
+            }
+            HeaderField::Repeated => {
                 let text = crate::error_text!("The Authorization header is repeated");
                 return Err(self
                     .reject(OAuthError::InvalidRequest.with_description(text), None)
@@ -449,12 +450,17 @@ impl AccessTokenConfig {
                 Some(TokenScheme::DPoP),
             )
         };
-        let values = headers.header_values("dpop");
-        match values.as_slice() {
-            [] => Err(invalid(crate::error_text!("The DPoP proof is missing"))),
-            [proof] if is_compact_jws(proof) => Ok(String::from_utf8_lossy(proof).into_owned()),
-            [_] => Err(invalid(crate::error_text!("The DPoP proof is not a well-formed JWT"))),
-            _ => Err(invalid(crate::error_text!("The request carries more than one DPoP proof"))),
+        match headers.header_field("dpop") {
+            HeaderField::Absent => Err(invalid(crate::error_text!("The DPoP proof is missing"))),
+            HeaderField::Once(proof) if is_compact_jws(proof) => {
+                Ok(String::from_utf8_lossy(proof).into_owned())
+            }
+            HeaderField::Once(_) => {
+                Err(invalid(crate::error_text!("The DPoP proof is not a well-formed JWT")))
+            }
+            HeaderField::Repeated => {
+                Err(invalid(crate::error_text!("The request carries more than one DPoP proof")))
+            }
         }
     }
 }

@@ -45,7 +45,7 @@ mod headers;
 pub use self::access_token::{AccessToken, AccessTokenConfig, OptionalAccessToken, TokenScheme};
 pub use self::client::{ClientAuthConfig, ClientAuthMethod, ClientCredentials};
 pub use self::form::{FormError, FormParams};
-pub use self::headers::RequestHeaders;
+pub use self::headers::{HeaderField, RequestHeaders};
 
 /// A token-style request's client credentials and form, read from the body once.
 ///
