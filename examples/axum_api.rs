@@ -23,11 +23,12 @@
 //! The service itself (client, tokens, its `ApiError` and the one `From<ApiError> for
 //! ErrorResponse`) is `examples/shared/api_domain.rs`, shared with `actix_api.rs`.
 
+use std::convert::Infallible;
 use std::process::ExitCode;
 
-use axum::extract::DefaultBodyLimit;
-use axum::http::HeaderMap;
+use axum::extract::{DefaultBodyLimit, FromRequestParts};
 use axum::http::header::{CACHE_CONTROL, PRAGMA};
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router, middleware};
@@ -43,15 +44,26 @@ use api_domain::{DEMO_FAIL_HEADER, MAX_BODY_BYTES, REALM, TokenParams};
 const NO_STORE: [(axum::http::HeaderName, &str); 2] =
     [(CACHE_CONTROL, "no-store"), (PRAGMA, "no-cache")];
 
+/// Whether the request asks for a simulated outage (`X-Demo-Fail: server`), read from the
+/// request head in place (taking a `HeaderMap` would copy every header of every request).
+struct SimulatedOutage(bool);
+
+impl<S: Send + Sync> FromRequestParts<S> for SimulatedOutage {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(SimulatedOutage(parts.headers.get(DEMO_FAIL_HEADER).is_some_and(|v| v == "server")))
+    }
+}
+
 /// `POST /token`. `ClientForm` reads the form body once: the client's credentials
 /// (Basic or `client_secret_post`; two at once, or a body that is not a form, is rejected
 /// with `invalid_request` before this runs) and the token parameters.
 async fn token(
-    headers: HeaderMap,
+    SimulatedOutage(simulate_outage): SimulatedOutage,
     ClientForm { client, form }: ClientForm<TokenParams>,
 ) -> Result<impl IntoResponse, ErrorResponse> {
     api_domain::authenticate(&client)?;
-    let simulate_outage = headers.get(DEMO_FAIL_HEADER).is_some_and(|v| v == "server");
     let issued = api_domain::issue_token(form, simulate_outage)?;
     Ok((NO_STORE, Json(issued)))
 }

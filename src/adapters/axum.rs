@@ -270,7 +270,11 @@ where
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ErrorResponse> {
         let config = req.extensions().get::<ClientAuthConfig>().cloned().unwrap_or_default();
-        let headers = req.headers().clone();
+        // The headers move out (reading the body needs only its limit, in the
+        // extensions): no copy of the header map per request.
+        let (mut parts, body) = req.into_parts();
+        let headers = core::mem::take(&mut parts.headers);
+        let req = Request::from_parts(parts, body);
         let body = Bytes::from_request(req, state).await.map_err(|e| body_rejection(&e))?;
         ClientForm::from_body(&config, &headers, &body)
     }
