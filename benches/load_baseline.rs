@@ -20,10 +20,10 @@
 #![allow(missing_docs)]
 
 use axum::Router;
+use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use bytes::Bytes;
 use oauth_errors::extract::{AccessTokenConfig, ClientAuthConfig, ClientCredentials, FormParams};
 
 const JSON: HeaderValue = HeaderValue::from_static("application/json");
@@ -46,7 +46,13 @@ fn respond(
     r
 }
 
-async fn token(headers: HeaderMap) -> Response {
+/// The request is taken whole and its headers read in place (axum's `HeaderMap` extractor
+/// would copy them), as the demo does.
+async fn token(request: Request) -> Response {
+    token_answer(request.headers())
+}
+
+fn token_answer(headers: &HeaderMap) -> Response {
     if headers.contains_key("x-demo-fail") {
         return respond(
             StatusCode::TOO_MANY_REQUESTS,
@@ -80,23 +86,29 @@ async fn api_read() -> Response {
     )
 }
 
+/// The demo's body limit.
+const MAX_BODY_BYTES: usize = 1024 * 1024;
+
 const ACCESS_TOKENS: [(&str, &str); 2] =
     [("demo-access-token", "read"), ("demo-write-token", "read write")];
 
 /// `/token` after the demo's request work: the body, the form, the client credentials.
-async fn token_same_work(headers: HeaderMap, body: Bytes) -> Response {
+async fn token_same_work(request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let headers = &parts.headers;
     if headers.contains_key("x-demo-fail") {
-        return token(headers).await;
+        return token_answer(headers);
     }
-    let authenticated = FormParams::parse(&body).ok().and_then(|form| {
+    let body = axum::body::to_bytes(body, MAX_BODY_BYTES).await.unwrap_or_default();
+    let authenticated = FormParams::from_body(headers, &body).ok().and_then(|form| {
         let config = ClientAuthConfig::new("demo");
-        let client = ClientCredentials::extract(&config, &headers, &form).ok()?;
+        let client = ClientCredentials::extract(&config, headers, &form).ok()?;
         Some(client.client_id() == Some("demo-client") && client.secret_matches("demo-secret"))
     });
     if authenticated == Some(true) {
         return respond(StatusCode::OK, None, r#"{"unexpected":"success"}"#);
     }
-    token(headers).await
+    token_answer(headers)
 }
 
 /// The scope of the request's access token, read as the demo reads it.
@@ -105,15 +117,15 @@ fn scope_of(headers: &HeaderMap) -> Option<&'static str> {
     ACCESS_TOKENS.iter().find(|(t, _)| *t == token.as_str()).map(|(_, scope)| *scope)
 }
 
-async fn api_write_same_work(headers: HeaderMap) -> Response {
-    match scope_of(&headers) {
+async fn api_write_same_work(request: Request) -> Response {
+    match scope_of(request.headers()) {
         Some(scope) if scope.split(' ').any(|s| s == "write") => api_read().await,
         _ => api_write().await,
     }
 }
 
-async fn api_read_same_work(headers: HeaderMap) -> Response {
-    let scope = scope_of(&headers).unwrap_or_default();
+async fn api_read_same_work(request: Request) -> Response {
+    let scope = scope_of(request.headers()).unwrap_or_default();
     let body =
         serde_json::json!({ "resource": "/api/read", "scope": scope, "client_id": "demo-client" });
     let mut r =

@@ -8,8 +8,9 @@
 //!
 //! Anything else (another member, an escape, a non-ASCII or control character, an empty
 //! or over-long string, a repeated member, a code `from_code` refuses) returns `None`
-//! and the caller reads the body on its general path, which therefore gives every
-//! answer and every error exactly as before. A unit test and a property test check that
+//! and the caller reads the body on its other paths (a serde reader of the same shape,
+//! then the general reader), which therefore give every answer and every error exactly
+//! as before. A unit test and a property test check that
 //! both paths agree wherever this one answers.
 
 use crate::taxonomy::code::OAuthError;

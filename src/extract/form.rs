@@ -145,7 +145,10 @@ impl FormParams {
     /// # Ok::<(), FormError>(())
     /// ```
     pub fn parse(input: &[u8]) -> Result<FormParams, FormError> {
-        let mut pairs = Vec::with_capacity(input.iter().filter(|&&b| b == b'&').count() + 1);
+        // Sized for the pieces, at most 16 ahead: a body of bare `&`s must not reserve memory
+        // in proportion to its length for pairs it never holds.
+        let mut pairs =
+            Vec::with_capacity((input.iter().filter(|&&b| b == b'&').count() + 1).min(16));
         for piece in input.split(|&b| b == b'&') {
             if piece.is_empty() {
                 continue;

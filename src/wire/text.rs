@@ -762,8 +762,6 @@ impl ErrorUri {
         }
     }
 
-    /// [`new`](Self::new) when `uri` passes it, else [`lossy`](Self::lossy): without
-    /// copying `uri` to find out.
     /// A URI a reader has already checked byte by byte: what [`new`](Self::new)
     /// accepts. Checked again in debug builds.
     pub(crate) fn from_checked(uri: String) -> Self {
@@ -771,6 +769,8 @@ impl ErrorUri {
         ErrorUri(Cow::Owned(uri))
     }
 
+    /// [`new`](Self::new) when `uri` passes it, else [`lossy`](Self::lossy): without
+    /// copying `uri` to find out.
     pub(crate) fn new_or_lossy(uri: String) -> Self {
         if uri_valid_fast(&uri) { ErrorUri(Cow::Owned(uri)) } else { ErrorUri::lossy(&uri) }
     }
