@@ -7,6 +7,7 @@
 //! | P2 | `invalid_token` + description + `Bearer` challenge at a resource | the same, header built with `format!` |
 //! | P3 | bare render | the floor: `Response::new(Bytes::from_static(..))` + 3 static header inserts |
 //! | P4 | `ErrorResponse::from_json` on a plain RFC 6749 body | oauth2 5's `StandardErrorResponse` strict parse |
+//! | P4b | `ErrorResponse::from_body`: the same body with dialect detection on | the same |
 //! | P4r | `ErrorResponse::from_http_parts`: the same body as a whole 400 response (status, headers) | the same |
 //! | P5 | code string → variant, every known code | `HashMap<&str, _>` hit |
 //! | P5x | unknown code strings (extension case) | `HashMap` miss |
@@ -125,6 +126,9 @@ fn p4_parse(c: &mut Criterion) {
         h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
         h
     };
+    g.bench_function("oauth-errors from_body", |b| {
+        b.iter(|| ErrorResponse::from_body(black_box(body)))
+    });
     g.bench_function("oauth-errors from_http_parts", |b| {
         b.iter(|| {
             ErrorResponse::from_http_parts(

@@ -271,15 +271,10 @@ impl ResponseReader {
     /// # Ok::<(), ParseError>(())
     /// ```
     pub fn read_body(&self, body: &[u8]) -> Result<ErrorResponse, ParseError> {
-        if body.len() > MAX_BODY_LEN {
-            return Err(ParseError::TooLarge(body.len()));
+        match read_body_plain(self, body) {
+            Some(err) => Ok(err),
+            None => read_body_general(self, body),
         }
-        let entries = match json_entries(body) {
-            Ok(entries) => entries,
-            Err(e @ ParseError::Json(_)) => form_entries(body).ok_or(e)?,
-            Err(e) => return Err(e),
-        };
-        read_entries(self.dialect, entries)
     }
 }
 
@@ -841,20 +836,55 @@ fn read_plain(
     if is_type(ct, "application/x-www-form-urlencoded") || is_type(ct, "application/problem+json") {
         return None;
     }
-    let mut err = plain_body(body)?;
-    let code = err.code().as_str();
-    // As `dialect::classify` for a body with only the RFC 6749 members.
-    let vendor = Dialect::Rfc6749.canonical(code).is_some()
-        || Dialect::GitHub.canonical(code).is_some()
-        || matches!(code, "redirect_uri_mismatch" | "unverified_user_email");
-    if !err.code().is_known() || vendor {
-        return None;
-    }
+    let mut err = plain_rfc6749(body)?;
     if let Some(e) = reader.endpoint {
         err = err.at(e);
     }
     err.set_received(Received {
         status: Some(status),
+        code: ReceivedCode::Same,
+        dialect: Dialect::Rfc6749,
+        raw_body: None,
+        iss: None,
+    });
+    Some(err)
+}
+
+/// A body of the plain RFC 6749 shape ([`plain_body`]) whose code is known and claimed by
+/// no vendor dialect: what automatic dialect detection reads as [`Dialect::Rfc6749`] with
+/// the code as sent. `None` for anything else.
+fn plain_rfc6749(body: &[u8]) -> Option<ErrorResponse> {
+    let err = plain_body(body)?;
+    let code = err.code().as_str();
+    // As `dialect::classify` for a body with only the RFC 6749 members.
+    let vendor = Dialect::Rfc6749.canonical(code).is_some()
+        || Dialect::GitHub.canonical(code).is_some()
+        || matches!(code, "redirect_uri_mismatch" | "unverified_user_email");
+    (err.code().is_known() && !vendor).then_some(err)
+}
+
+/// [`ResponseReader::read_body`] for every body.
+fn read_body_general(reader: &ResponseReader, body: &[u8]) -> Result<ErrorResponse, ParseError> {
+    if body.len() > MAX_BODY_LEN {
+        return Err(ParseError::TooLarge(body.len()));
+    }
+    let entries = match json_entries(body) {
+        Ok(entries) => entries,
+        Err(e @ ParseError::Json(_)) => form_entries(body).ok_or(e)?,
+        Err(e) => return Err(e),
+    };
+    read_entries(reader.dialect, entries)
+}
+
+/// [`ResponseReader::read_body`]'s common case: automatic detection and a body
+/// [`plain_rfc6749`] reads. The answer is the one the general path gives.
+fn read_body_plain(reader: &ResponseReader, body: &[u8]) -> Option<ErrorResponse> {
+    if reader.dialect.is_some() || body.len() > MAX_BODY_LEN {
+        return None;
+    }
+    let mut err = plain_rfc6749(body)?;
+    err.set_received(Received {
+        status: None,
         code: ReceivedCode::Same,
         dialect: Dialect::Rfc6749,
         raw_body: None,
@@ -1176,5 +1206,22 @@ mod fast_path_tests {
             }
         }
         assert!(fast > 100, "the fast path was taken {fast} times");
+
+        // `read_body` (no status, no headers): the same, for every reader.
+        let mut fast = 0;
+        for body in bodies {
+            for reader in &readers {
+                let general = read_body_general(reader, body);
+                if let Some(plain) = read_body_plain(reader, body) {
+                    fast += 1;
+                    let general = general.as_ref().expect("the general path reads it too");
+                    assert_eq!(view(&plain), view(general), "{}", String::from_utf8_lossy(body));
+                }
+                let both = reader.read_body(body);
+                assert_eq!(both.as_ref().map(view).ok(), general.as_ref().map(view).ok());
+                assert_eq!(both.is_ok(), general.is_ok());
+            }
+        }
+        assert!(fast > 2, "the body fast path was taken {fast} times");
     }
 }
