@@ -14,6 +14,9 @@ mod render;
 pub mod taxonomy;
 mod wire;
 
+#[cfg(test)]
+mod test_support;
+
 /// The `http` crate (1.x), whose `Response<Bytes>`, `HeaderMap` and `StatusCode` this
 /// crate renders to and reads from — re-exported so services need no dependency of their
 /// own to name them.

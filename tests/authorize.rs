@@ -14,6 +14,9 @@ use oauth_errors::text::{ErrorText, ErrorUri, TextError};
 use oauth_errors::{Contract, ErrorResponse, OAuthError, error_text, error_uri};
 use proptest::prelude::*;
 
+#[path = "support/proptest_config.rs"]
+mod proptest_config;
+
 // ---------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------
@@ -1514,12 +1517,7 @@ fn rfc9207_section_2_2_style_example() {
 // ---------------------------------------------------------------------------------------
 
 proptest! {
-    // 10,000 cases unless `PROPTEST_CASES` says otherwise (as in tests/properties.rs).
-    #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(proptest_config::config())]
 
     #[test]
     fn any_state_round_trips_in_every_mode(state in "[ -~]{1,200}", desc in "[ -!#-\\[\\]-~]{0,60}") {

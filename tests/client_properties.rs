@@ -6,17 +6,10 @@ use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use oauth_errors::parse::{Dialect, ExpectedRedirect, ResponseReader};
 use oauth_errors::{Endpoint, ErrorResponse, RetryAfter};
 use proptest::prelude::*;
+
+#[path = "support/proptest_config.rs"]
+mod proptest_config;
 use serde_json::{Value, json};
-
-/// Cases per property: 10,000, unless `PROPTEST_CASES` says otherwise (CI runs the full
-/// count with all features and fewer in its one-feature runs).
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
-}
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
-}
 
 /// Keys the dialects look at, and some others.
 fn arb_key() -> impl Strategy<Value = String> {
@@ -159,7 +152,7 @@ fn arb_reader() -> impl Strategy<Value = ResponseReader> {
 }
 
 proptest! {
-    #![proptest_config(config(cases()))]
+    #![proptest_config(proptest_config::config())]
 
     #[test]
     fn whole_responses_never_panic(

@@ -10,15 +10,8 @@ use oauth_errors::{
 };
 use proptest::prelude::*;
 
-/// Cases per property: 10,000, unless `PROPTEST_CASES` says otherwise (CI runs the full
-/// count with all features and fewer in its one-feature runs).
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
-}
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
-}
+#[path = "support/proptest_config.rs"]
+mod proptest_config;
 
 // ---------------------------------------------------------------------------------------
 // Strategies
@@ -180,7 +173,7 @@ fn sorted_members(e: &ErrorResponse) -> Vec<(String, MemberValue)> {
 // ---------------------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config(cases()))]
+    #![proptest_config(proptest_config::config())]
 
     #[test]
     fn error_text_lossy_is_always_strict_valid(s in arb_string()) {
@@ -260,7 +253,7 @@ proptest! {
 // ---------------------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config(cases()))]
+    #![proptest_config(proptest_config::config())]
 
     #[test]
     fn codes_round_trip(code in arb_code()) {
@@ -304,7 +297,7 @@ proptest! {
 // ---------------------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config(cases()))]
+    #![proptest_config(proptest_config::config())]
 
     /// Every field survives `to_body` → `from_json`; members are compared as a set
     /// (see `json_round_trip_is_exact`, which also wants their order).
@@ -423,7 +416,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(cases()))]
+    #![proptest_config(proptest_config::config())]
 
     /// The exact `PartialEq` round-trip the parse module promises, members in order.
     #[test]
@@ -518,7 +511,7 @@ fn obsolete_forms(imf: &str) -> (String, String, String) {
 }
 
 proptest! {
-    #![proptest_config(config(cases()))]
+    #![proptest_config(proptest_config::config())]
 
     #[test]
     fn from_json_never_panics(body in arb_bytes()) {

@@ -245,12 +245,7 @@ mod tests {
     }
 
     proptest! {
-        // 10,000 cases unless `PROPTEST_CASES` says otherwise.
-        #![proptest_config(ProptestConfig {
-            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000),
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::test_support::proptest_config())]
 
         /// Wherever the one-pass reader answers, the general path gives the same error.
         #[test]
