@@ -1071,3 +1071,33 @@ fn own_challenges_fit_the_parser_limit() {
     assert!(v.len() <= 16 * 1024, "{} bytes", v.len());
     parse_challenges([v.as_bytes()]).unwrap();
 }
+
+/// serde_json's `raw_value` feature reads an object whose first key is
+/// `$serde_json::private::RawValue` as an embedded raw value. A member holding such an
+/// object (keys are written sorted, so `$` comes first) must still read back as written
+/// (a fuzzing finding: `fuzz/regressions/response/raw_value_token_key_in_member.txt`).
+#[test]
+fn a_member_with_serde_json_raw_value_token_key_reads_back() {
+    let body = br#"{"error":"invalid_request","x":{"message":"m","$serde_json::private::RawValue":"A1"},"y":[{"$serde_json::private::RawValue":1}]}"#;
+    let err = ErrorResponse::from_json(body).expect("an error");
+    assert_eq!(
+        err.member("x").map(|v| v.to_json()),
+        Some(serde_json::json!({"message": "m", "$serde_json::private::RawValue": "A1"}))
+    );
+    let rendered = err.to_body();
+    assert_eq!(
+        rendered.as_ref(),
+        br#"{"error":"invalid_request","x":{"$serde_json::private::RawValue":"A1","message":"m"},"y":[{"$serde_json::private::RawValue":1}]}"#
+    );
+    let again = ErrorResponse::from_json(&rendered).expect("reads back");
+    assert_eq!(again, err);
+    let whole = ErrorResponse::from_http_parts(
+        http::StatusCode::BAD_REQUEST,
+        &http::HeaderMap::new(),
+        &rendered,
+    )
+    .expect("an error");
+    assert_eq!(whole.members(), err.members());
+    let via_serde: ErrorResponse = serde_json::from_slice(&rendered).expect("serde reads it");
+    assert_eq!(via_serde, err);
+}

@@ -480,7 +480,7 @@ pub(crate) fn json_members(
         // Each member on its own, so that one that cannot be held is dropped alone.
         Ok(RawObject(entries)) => Ok(entries
             .into_iter()
-            .map(|(k, raw)| (k, serde_json::from_str::<serde_json::Value>(raw.get()).ok()))
+            .map(|(k, raw)| (k, serde_json::from_str::<PlainValue>(raw.get()).ok().map(|v| v.0)))
             .collect()),
         // Tell "not JSON" from "JSON, but not an object".
         Err(e) => match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
@@ -580,6 +580,75 @@ pub(crate) fn form_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A JSON value read as written. With serde_json's `raw_value` feature on (this crate
+/// turns it on, and any crate in a build can), `serde_json::Value` reads an object whose
+/// first key is `$serde_json::private::RawValue` as an embedded raw value instead of an
+/// object, so such a member would not read back as it was written (a fuzzing finding,
+/// `fuzz/regressions/response/`). This reader has no such convention: every object is an
+/// object.
+pub(crate) struct PlainValue(pub(crate) serde_json::Value);
+
+impl<'de> serde::Deserialize<'de> for PlainValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde_json::{Map, Number, Value};
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = PlainValue;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<PlainValue, E> {
+                Ok(PlainValue(Value::Bool(b)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<PlainValue, E> {
+                Ok(PlainValue(Value::Number(n.into())))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<PlainValue, E> {
+                Ok(PlainValue(Value::Number(n.into())))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<PlainValue, E> {
+                Ok(PlainValue(Number::from_f64(n).map_or(Value::Null, Value::Number)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<PlainValue, E> {
+                Ok(PlainValue(Value::String(s.to_owned())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<PlainValue, E> {
+                Ok(PlainValue(Value::String(s)))
+            }
+            fn visit_unit<E>(self) -> Result<PlainValue, E> {
+                Ok(PlainValue(Value::Null))
+            }
+            fn visit_none<E>(self) -> Result<PlainValue, E> {
+                Ok(PlainValue(Value::Null))
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<PlainValue, D::Error> {
+                serde::Deserialize::deserialize(d)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<PlainValue, A::Error> {
+                let mut items = Vec::new();
+                while let Some(PlainValue(item)) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(PlainValue(Value::Array(items)))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PlainValue, A::Error> {
+                let mut object = Map::new();
+                while let Some((key, PlainValue(value))) = map.next_entry::<String, PlainValue>()? {
+                    object.insert(key, value);
+                }
+                Ok(PlainValue(Value::Object(object)))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 /// A JSON object's members in document order, each value left unparsed, so that a value
 /// that cannot be held fails alone.
 struct RawObject<'a>(Vec<(String, &'a serde_json::value::RawValue)>);
@@ -624,8 +693,10 @@ impl<'de> serde::Deserialize<'de> for OrderedObject {
                 mut map: A,
             ) -> Result<OrderedObject, A::Error> {
                 let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<String, serde_json::Value>()? {
-                    entries.push(entry);
+                while let Some((name, PlainValue(value))) =
+                    map.next_entry::<String, PlainValue>()?
+                {
+                    entries.push((name, value));
                 }
                 Ok(OrderedObject(entries))
             }
