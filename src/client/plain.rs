@@ -16,9 +16,10 @@
 use crate::taxonomy::code::OAuthError;
 use crate::text::{ErrorText, ErrorUri, MAX_TEXT_LEN, MAX_URI_LEN};
 use crate::wire::error::{Details, ErrorResponse};
-use crate::wire::text::{is_uri_char, nqschar_prefix_len};
+use crate::wire::text::{is_uri_char, nqschar_prefix_len, uri_violation_fast};
 
-/// An RFC 3986 URI-reference character other than `%` and `#` (each handled apart).
+/// An RFC 3986 URI-reference character (`%` and `#` included; their rules are checked on
+/// the whole reference).
 const URI: u8 = 1;
 /// JSON whitespace: space, tab, line feed, carriage return.
 const WS: u8 = 2;
@@ -29,7 +30,7 @@ static CLASS: [u8; 256] = {
     while b < 256 {
         let c = b as u8;
         let mut class = 0;
-        if is_uri_char(c) && c != b'%' && c != b'#' {
+        if is_uri_char(c) {
             class |= URI;
         }
         if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
@@ -69,25 +70,16 @@ fn nqschar_string(rest: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((s, tail.strip_prefix(b"\"")?))
 }
 
-/// After an opening quote: a URI-reference up to the closing quote (`%` only as `%XX`,
-/// at most one `#`), and what follows that quote.
+/// After an opening quote: a URI-reference up to the closing quote, and what follows that
+/// quote. The characters are found by the byte class, then the reference is checked by the
+/// rule [`ErrorUri::new`] applies (`%` only as `%XX`, at most one `#`).
 fn uri_of(rest: &[u8]) -> Option<(&[u8], &[u8])> {
-    let mut at = 0;
-    let mut hash = false;
-    loop {
-        at += rest.get(at..)?.iter().position(|&c| class(c) & URI == 0)?;
-        match rest.get(at..)? {
-            [b'#', ..] if !hash => {
-                hash = true;
-                at += 1;
-            }
-            [b'%', a, b, ..] if a.is_ascii_hexdigit() && b.is_ascii_hexdigit() => at += 3,
-            [b'"', ..] => break,
-            _ => return None,
-        }
+    let end = rest.iter().position(|&c| class(c) & URI == 0)?;
+    let (s, tail) = rest.split_at_checked(end)?;
+    if uri_violation_fast(s).is_some() {
+        return None;
     }
-    let (s, tail) = rest.split_at_checked(at)?;
-    Some((s, tail.get(1..)?))
+    Some((s, tail.strip_prefix(b"\"")?))
 }
 
 /// An owned copy of ASCII bytes.
